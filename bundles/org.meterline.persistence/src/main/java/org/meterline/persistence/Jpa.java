@@ -1,0 +1,80 @@
+package org.meterline.persistence;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.PersistenceException;
+import org.meterline.core.api.ConflictException;
+
+/**
+ * Runs work in a transaction on a fresh entity manager of one persistence unit.
+ *
+ * <p>Tenant-owned entities are annotated {@code @Multitenant} with a tenant discriminator column
+ * bound to {@link #TENANT_PROPERTY}; {@link #inTenant} opens the entity manager with that
+ * property set, so EclipseLink adds the tenant to every query, insert and update. No service
+ * writes {@code where tenant = ?} by hand.
+ */
+public final class Jpa {
+
+    /** The EclipseLink context property that carries the tenant (customer) id. */
+    public static final String TENANT_PROPERTY = "eclipselink.tenant-id";
+
+    private final EntityManagerFactory emf;
+
+    public Jpa(EntityManagerFactory emf) {
+        this.emf = Objects.requireNonNull(emf, "emf");
+    }
+
+    /** Work on the data of one customer. */
+    public <T> T inTenant(long tenantId, Function<EntityManager, T> work) {
+        return run(emf.createEntityManager(Map.of(TENANT_PROPERTY, Long.toString(tenantId))), work);
+    }
+
+    /** Work on entities that are not tenant-owned (customers, accounts). */
+    public <T> T global(Function<EntityManager, T> work) {
+        return run(emf.createEntityManager(), work);
+    }
+
+    private static <T> T run(EntityManager em, Function<EntityManager, T> work) {
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw new ConflictException(null, "The change clashes with data stored meanwhile; reload and try again.");
+            }
+            throw e;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Escapes a user's filter text for a JPQL {@code LIKE} with escape character '\'. */
+    public static String likePattern(String filter) {
+        String escaped = filter.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}
