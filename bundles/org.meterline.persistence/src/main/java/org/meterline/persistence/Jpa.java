@@ -8,7 +8,10 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.PersistenceException;
+import java.util.stream.Collectors;
 import org.meterline.core.api.ConflictException;
+import org.meterline.core.api.PageRequest;
+import org.meterline.core.api.ValidationException;
 
 /**
  * Runs work in a transaction on a fresh entity manager of one persistence unit.
@@ -69,6 +72,21 @@ public final class Jpa {
             }
         }
         return false;
+    }
+
+    /**
+     * A JPQL {@code ORDER BY} for a page: the requested sort field if {@code allowed} maps it to
+     * an entity attribute (else a {@link ValidationException} naming the choices), then the id,
+     * so paging is stable.
+     */
+    public static String orderBy(String alias, PageRequest page, Map<String, String> allowed, String fallback) {
+        String field = page.sortField() == null ? fallback : page.sortField();
+        String attribute = allowed.get(field);
+        if (attribute == null) {
+            throw new ValidationException("sort", "cannot sort by " + field + "; use one of "
+                    + allowed.keySet().stream().sorted().collect(Collectors.joining(", ")));
+        }
+        return " ORDER BY " + alias + "." + attribute + (page.ascending() ? " ASC" : " DESC") + ", " + alias + ".id ASC";
     }
 
     /** Escapes a user's filter text for a JPQL {@code LIKE} with escape character '\'. */

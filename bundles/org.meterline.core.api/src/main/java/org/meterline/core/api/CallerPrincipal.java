@@ -37,6 +37,21 @@ public final class CallerPrincipal implements Principal, Serializable {
         return subject.getPrincipals(CallerPrincipal.class).stream().findFirst().map(CallerPrincipal::caller);
     }
 
+    /**
+     * The caller of the code running now, taken from the JAAS subject of the access control
+     * context: a Karaf shell or ssh session of a {@code meterline} account.
+     */
+    @SuppressWarnings("removal")
+    public static Optional<Caller> current() {
+        return of(Subject.getSubject(java.security.AccessController.getContext()));
+    }
+
+    /** Like {@link #current()}, but fails with a message telling how to log in. */
+    public static Caller requireCurrent() {
+        return current().orElseThrow(() -> new ForbiddenException(
+                "Log in with a Meterline account (ssh -p 8101 USER@host, or bin/client -u USER)."));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CallerPrincipal other && other.caller.equals(caller);
