@@ -34,7 +34,8 @@ public final class Jpa {
 
     /** Work on the data of one customer. */
     public <T> T inTenant(long tenantId, Function<EntityManager, T> work) {
-        return run(emf.createEntityManager(Map.of(TENANT_PROPERTY, Long.toString(tenantId))), work);
+        // a Long, not a String: EclipseLink binds it as it is into the BIGINT TENANT_ID column
+        return run(emf.createEntityManager(Map.of(TENANT_PROPERTY, tenantId)), work);
     }
 
     /** Work on entities that are not tenant-owned (customers, accounts). */

@@ -68,7 +68,8 @@ public class TenantServiceImpl implements CustomerService, AccountService {
 
     private void bootstrap(Config config) {
         boolean exists = jpa.global(em -> !em.createQuery(
-                "SELECT c.id FROM CustomerEntity c WHERE c.system = TRUE", Long.class).getResultList().isEmpty());
+                "SELECT c.id FROM CustomerEntity c WHERE c.system = :yes", Long.class)
+                .setParameter("yes", Boolean.TRUE).getResultList().isEmpty());
         if (exists) {
             return;
         }
