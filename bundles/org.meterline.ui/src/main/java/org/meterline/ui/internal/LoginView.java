@@ -27,6 +27,7 @@ final class LoginView extends VerticalLayout {
         brand.addStyleName(ValoTheme.LABEL_NO_MARGIN);
         Label tagline = new Label("Smart metering: head-end, meter data and billing");
         tagline.addStyleName(ValoTheme.LABEL_LIGHT);
+        tagline.setWidth("100%");
         TextField username = new TextField("Username");
         username.setId("login-username");
         username.setWidth("100%");
@@ -55,7 +56,7 @@ final class LoginView extends VerticalLayout {
             }
         });
         VerticalLayout form = new VerticalLayout(brand, tagline, username, password, error, login);
-        form.setWidth("360px");
+        form.setWidth("100%");
         Panel panel = new Panel(form);
         panel.setWidth("360px");
         addComponent(panel);
