@@ -71,6 +71,7 @@ public class FeatureLifecycleIT extends MeterlineExam {
 
         features.installFeature("meterline-tariff", NO_OPTIONS);
         admin.await("/service-types", 200, Duration.ofSeconds(30));
+        admin.await("/service-rates", 200, Duration.ofSeconds(30));
         assertEquals(Set.of("Service Rate", "Service Type"), menu(MenuGroup.PROJECT));
         assertTrue(admin.get("/openapi.json").body().contains("/service-rates"));
     }

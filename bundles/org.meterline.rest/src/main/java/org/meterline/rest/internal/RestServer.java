@@ -177,6 +177,9 @@ public class RestServer {
         feature.setPrettyPrint(true);
         feature.setSupportSwaggerUi(true);
         feature.setScan(false);
+        // a fresh swagger context per rebuild (swagger caches contexts by id), so the document
+        // follows the resources as capabilities come and go
+        feature.setUseContextBasedConfig(true);
         feature.setSwaggerUiConfig(new SwaggerUiConfig().url("openapi.json"));
         feature.setSecurityDefinitions(Map.of("basicAuth",
                 new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
