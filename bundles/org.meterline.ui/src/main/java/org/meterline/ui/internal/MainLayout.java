@@ -54,7 +54,7 @@ final class MainLayout extends VerticalLayout {
 
         menu.setId("menu");
         menu.addStyleName("ml-menu");
-        menu.setWidth("240px");
+        menu.setWidth("250px");
         menu.setHeight("100%");
         VerticalLayout content = new VerticalLayout();
         content.setId("content");

@@ -1,7 +1,6 @@
 package org.meterline.tenant.internal.ui;
 
 import com.vaadin.ui.Label;
-import com.vaadin.ui.Notification;
 import com.vaadin.ui.PasswordField;
 import com.vaadin.ui.TextField;
 import com.vaadin.ui.themes.ValoTheme;
@@ -57,13 +56,13 @@ final class CustomerAccountView extends CrudView<Customer> {
         dialog.addInfo(account);
         TextField username = dialog.field("username", new TextField("Username"), true);
         PasswordField password = dialog.field("password", new PasswordField("Password"), true);
-        dialog.onSave(() -> {
-            customers.createCustomer(caller(), new NewCustomer(code.getValue(), name.getValue(), contact.getValue(),
-                    email.getValue(), phone.getValue(), address.getValue(), username.getValue(), password.getValue()));
-            Notification.show("Customer created",
-                    "Be sure to save the username and password: " + username.getValue().trim(),
-                    Notification.Type.WARNING_MESSAGE);
-        }).afterSave(this::refresh);
+        Label save = new Label("Be sure to save the username and password: the customer logs in with them.");
+        save.setWidth("100%");
+        save.addStyleName(ValoTheme.LABEL_SMALL);
+        dialog.addInfo(save);
+        dialog.onSave(() -> customers.createCustomer(caller(), new NewCustomer(code.getValue(), name.getValue(),
+                contact.getValue(), email.getValue(), phone.getValue(), address.getValue(), username.getValue(),
+                password.getValue()))).afterSave(this::refresh);
         dialog.open();
     }
 
