@@ -57,6 +57,7 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String id) {
+        idle();
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
@@ -74,6 +75,14 @@ final class Browser implements AutoCloseable {
         By item = By.xpath("//div[contains(@class,'v-filterselect-suggestpopup')]//td[contains(., '" + text + "')]");
         wait.until(ExpectedConditions.elementToBeClickable(item)).click();
         wait.until(d -> combo.findElement(By.tagName("input")).getAttribute("value").contains(text));
+        idle();
+        // the popup sometimes stays open after the pick; a click beside it closes it
+        By popup = By.className("v-filterselect-suggestpopup");
+        for (int i = 0; i < 5 && driver.findElements(popup).stream().anyMatch(WebElement::isDisplayed); i++) {
+            driver.findElement(By.cssSelector(".v-window-header")).click();
+            idle();
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(popup));
     }
 
     void waitForText(String id, String text) {
