@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.CallerPrincipal;
@@ -30,6 +31,9 @@ public final class ServiceRateCommands {
     @Service
     @Command(scope = "meterline", name = "service-rate-list", description = "Lists the service rates of your customer")
     public static class ListCommand implements Action {
+        @Reference
+        Session session;
+
         @Reference
         TariffService tariff;
 
@@ -52,7 +56,7 @@ public final class ServiceRateCommands {
                         r.value().toPlainString() + " " + r.currency() + "/" + r.unit(),
                         r.validFrom() == null ? "" : r.validFrom(), r.validTo() == null ? "" : r.validTo());
             }
-            table.print(System.out);
+            table.print(session.getConsole());
             return null;
         }
     }
@@ -60,6 +64,9 @@ public final class ServiceRateCommands {
     @Service
     @Command(scope = "meterline", name = "service-rate-add", description = "Adds a service rate (manual §1.2)")
     public static class AddCommand implements Action {
+        @Reference
+        Session session;
+
         @Reference
         TariffService tariff;
 
@@ -101,7 +108,7 @@ public final class ServiceRateCommands {
             }
             ServiceRate r = tariff.createServiceRate(caller, new ServiceRateInput(t.id(), code, name, amount, currency,
                     unit, date("from", from), date("to", to)));
-            System.out.println("Added service rate " + r.code() + " (id " + r.id() + ")");
+            session.getConsole().println("Added service rate " + r.code() + " (id " + r.id() + ")");
             return null;
         }
 
@@ -118,6 +125,9 @@ public final class ServiceRateCommands {
     @Command(scope = "meterline", name = "service-rate-remove", description = "Removes a service rate that nothing uses")
     public static class RemoveCommand implements Action {
         @Reference
+        Session session;
+
+        @Reference
         TariffService tariff;
 
         @Argument(index = 0, name = "code", required = true, description = "Service rate code")
@@ -130,7 +140,7 @@ public final class ServiceRateCommands {
             ServiceRate r = tariff.findServiceRate(caller, code)
                     .orElseThrow(() -> new NotFoundException("Service rate " + code + " does not exist."));
             tariff.deleteServiceRate(caller, r.id());
-            System.out.println("Removed service rate " + r.code());
+            session.getConsole().println("Removed service rate " + r.code());
             return null;
         }
     }

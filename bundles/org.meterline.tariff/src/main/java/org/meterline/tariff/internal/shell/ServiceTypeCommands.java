@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.CallerPrincipal;
@@ -26,6 +27,9 @@ public final class ServiceTypeCommands {
     @Command(scope = "meterline", name = "service-type-list", description = "Lists the service types of your customer")
     public static class ListCommand implements Action {
         @Reference
+        Session session;
+
+        @Reference
         TariffService tariff;
 
         @Option(name = "-q", aliases = "--filter", description = "Only types whose code or name contains this")
@@ -41,7 +45,7 @@ public final class ServiceTypeCommands {
                     new PageRequest(0, PageRequest.MAX_LIMIT, "code", true, filter)).items()) {
                 table.addRow().addContent(t.id(), t.code(), t.name());
             }
-            table.print(System.out);
+            table.print(session.getConsole());
             return null;
         }
     }
@@ -49,6 +53,9 @@ public final class ServiceTypeCommands {
     @Service
     @Command(scope = "meterline", name = "service-type-add", description = "Adds a service type (manual §1.1)")
     public static class AddCommand implements Action {
+        @Reference
+        Session session;
+
         @Reference
         TariffService tariff;
 
@@ -61,7 +68,7 @@ public final class ServiceTypeCommands {
         @Override
         public Object execute() {
             ServiceType t = tariff.createServiceType(CallerPrincipal.requireCurrent(), new ServiceTypeInput(code, name));
-            System.out.println("Added service type " + t.code() + " (id " + t.id() + ")");
+            session.getConsole().println("Added service type " + t.code() + " (id " + t.id() + ")");
             return null;
         }
     }
@@ -69,6 +76,9 @@ public final class ServiceTypeCommands {
     @Service
     @Command(scope = "meterline", name = "service-type-remove", description = "Removes a service type that no rate uses")
     public static class RemoveCommand implements Action {
+        @Reference
+        Session session;
+
         @Reference
         TariffService tariff;
 
@@ -82,7 +92,7 @@ public final class ServiceTypeCommands {
             ServiceType t = tariff.findServiceType(caller, code)
                     .orElseThrow(() -> new NotFoundException("Service type " + code + " does not exist."));
             tariff.deleteServiceType(caller, t.id());
-            System.out.println("Removed service type " + t.code());
+            session.getConsole().println("Removed service type " + t.code());
             return null;
         }
     }

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.meterline.core.api.CallerPrincipal;
 import org.meterline.core.api.PageRequest;
@@ -14,6 +15,9 @@ import org.meterline.tenant.api.CustomerService;
 @Service
 @Command(scope = "meterline", name = "customer-list", description = "Lists customers (system admins see all)")
 public class CustomerListCommand implements Action {
+
+    @Reference
+    Session session;
 
     @Reference
     CustomerService customers;
@@ -32,7 +36,7 @@ public class CustomerListCommand implements Action {
         for (Customer c : customers.listCustomers(caller, new PageRequest(0, PageRequest.MAX_LIMIT, "code", true, filter)).items()) {
             table.addRow().addContent(c.id(), c.code(), c.name(), c.contact());
         }
-        table.print(System.out);
+        table.print(session.getConsole());
         return null;
     }
 }

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.meterline.core.api.CallerPrincipal;
 import org.meterline.core.api.PageRequest;
@@ -13,6 +14,9 @@ import org.meterline.tenant.api.AccountService;
 @Service
 @Command(scope = "meterline", name = "user-list", description = "Lists the accounts of the current customer")
 public class UserListCommand implements Action {
+
+    @Reference
+    Session session;
 
     @Reference
     AccountService accounts;
@@ -29,7 +33,7 @@ public class UserListCommand implements Action {
         for (Account a : accounts.listAccounts(caller, new PageRequest(0, PageRequest.MAX_LIMIT, "username", true, "")).items()) {
             table.addRow().addContent(a.id(), a.username(), a.fullName(), a.role().id(), a.enabled());
         }
-        table.print(System.out);
+        table.print(session.getConsole());
         return null;
     }
 }
