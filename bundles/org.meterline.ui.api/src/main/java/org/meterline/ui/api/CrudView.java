@@ -38,6 +38,7 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
     private final Button edit = new Button("Edit", VaadinIcons.EDIT);
     private final Button delete = new Button("Delete", VaadinIcons.TRASH);
     private final TextField filter = new TextField();
+    private final HorizontalLayout toolbar;
 
     /**
      * @param title the screen title, as in the menu
@@ -73,7 +74,7 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
         edit.addClickListener(e -> selected().ifPresent(this::onEdit));
         delete.addClickListener(e -> selected().ifPresent(this::confirmDelete));
 
-        HorizontalLayout toolbar = new HorizontalLayout(heading, filter, add, edit, delete);
+        toolbar = new HorizontalLayout(heading, filter, add, edit, delete);
         toolbar.setWidth("100%");
         toolbar.setExpandRatio(heading, 1);
         toolbar.setDefaultComponentAlignment(com.vaadin.ui.Alignment.MIDDLE_LEFT);
@@ -90,6 +91,7 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
             boolean one = e.getFirstSelectedItem().isPresent();
             edit.setEnabled(one);
             delete.setEnabled(one);
+            selectionChanged(e.getFirstSelectedItem().orElse(null));
         });
         grid.addItemClickListener(e -> {
             if (e.getMouseEventDetails().isDoubleClick() && canWrite && editable()) {
@@ -105,6 +107,20 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
         Grid.Column<T, V> column = grid.addColumn(value).setCaption(caption).setId(property);
         column.setSortProperty(property);
         return column;
+    }
+
+    /**
+     * Adds components (a status filter, an action on the selected row) to the toolbar, after the
+     * search box.
+     */
+    protected void addToToolbar(com.vaadin.ui.Component... components) {
+        for (com.vaadin.ui.Component c : components) {
+            toolbar.addComponent(c, toolbar.getComponentIndex(filter) + 1);
+        }
+    }
+
+    /** Called when the selection changes; the row is null when nothing is selected. */
+    protected void selectionChanged(T selected) {
     }
 
     protected boolean editable() {
