@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
-import org.eclipse.persistence.config.QueryHints;
 import org.meterline.archive.api.AcquisitionModule;
 import org.meterline.archive.api.AcquisitionModuleInput;
 import org.meterline.archive.api.AcquisitionModuleService;
@@ -98,12 +97,8 @@ public class AcquisitionModuleServiceImpl implements AcquisitionModuleService {
         caller.require(Permission.write(ArchiveSchema.AREA));
         jpa.inTenant(caller.tenantId(), em -> {
             AcquisitionModuleEntity m = find(em, id);
-            // native, so this service does not depend on the meter entity; EclipseLink refuses native SQL in a
-            // multitenant unit unless asked per query, because it cannot add the tenant: the query names it itself
-            long meters = ((Number) em.createNativeQuery(
-                    "SELECT COUNT(*) FROM ML_METER WHERE MODULE_ID = ? AND TENANT_ID = ?")
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .setParameter(1, m.id).setParameter(2, caller.tenantId()).getSingleResult()).longValue();
+            long meters = em.createQuery("SELECT COUNT(x) FROM MeterEntity x WHERE x.module = :m", Long.class)
+                    .setParameter("m", m).getSingleResult();
             if (meters > 0) {
                 throw new ConflictException(null, "Acquisition module " + m.serialNumber + " is used by " + meters
                         + " meter(s); change or delete those first.");

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
-import org.eclipse.persistence.config.QueryHints;
 import org.meterline.archive.api.Consumer;
 import org.meterline.archive.api.ConsumerInput;
 import org.meterline.archive.api.ConsumerService;
@@ -90,12 +89,8 @@ public class ConsumerServiceImpl implements ConsumerService {
         caller.require(Permission.write(ArchiveSchema.AREA));
         jpa.inTenant(caller.tenantId(), em -> {
             ConsumerEntity c = find(em, id);
-            // native, so this service does not depend on the POC entity; EclipseLink refuses native SQL in a
-            // multitenant unit unless asked per query, because it cannot add the tenant: the query names it itself
-            long pocs = ((Number) em.createNativeQuery(
-                    "SELECT COUNT(*) FROM ML_POC WHERE CONSUMER_ID = ? AND TENANT_ID = ?")
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .setParameter(1, c.id).setParameter(2, caller.tenantId()).getSingleResult()).longValue();
+            long pocs = em.createQuery("SELECT COUNT(p) FROM PocEntity p WHERE p.consumer = :c", Long.class)
+                    .setParameter("c", c).getSingleResult();
             if (pocs > 0) {
                 throw new ConflictException(null, "Consumer " + c.code + " is used by " + pocs
                         + " POC(s); change or delete those first.");

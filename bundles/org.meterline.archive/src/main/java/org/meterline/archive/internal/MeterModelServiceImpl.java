@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
-import org.eclipse.persistence.config.QueryHints;
 import org.meterline.archive.api.MeterModel;
 import org.meterline.archive.api.MeterModelInput;
 import org.meterline.archive.api.MeterModelService;
@@ -80,12 +79,8 @@ public class MeterModelServiceImpl implements MeterModelService {
         caller.require(Permission.write(ArchiveSchema.AREA));
         jpa.inTenant(caller.tenantId(), em -> {
             MeterModelEntity m = find(em, id);
-            // native, so this service does not depend on the meter entity; EclipseLink refuses native SQL in a
-            // multitenant unit unless asked per query, because it cannot add the tenant: the query names it itself
-            long meters = ((Number) em.createNativeQuery(
-                    "SELECT COUNT(*) FROM ML_METER WHERE MODEL_ID = ? AND TENANT_ID = ?")
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .setParameter(1, m.id).setParameter(2, caller.tenantId()).getSingleResult()).longValue();
+            long meters = em.createQuery("SELECT COUNT(x) FROM MeterEntity x WHERE x.model = :m", Long.class)
+                    .setParameter("m", m).getSingleResult();
             if (meters > 0) {
                 throw new ConflictException(null, "Meter model " + m.manufacturer + " " + m.model + " is used by "
                         + meters + " meter(s); change or delete those first.");

@@ -9,6 +9,34 @@ import java.util.concurrent.TimeUnit;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.PageRequest;
 import org.meterline.core.api.Role;
+import java.util.List;
+import org.meterline.archive.api.AcquisitionModule;
+import org.meterline.archive.api.AcquisitionModuleInput;
+import org.meterline.archive.api.AcquisitionModuleService;
+import org.meterline.archive.api.ConsumerInput;
+import org.meterline.archive.api.ConsumerService;
+import org.meterline.archive.api.ConsumerStatus;
+import org.meterline.archive.api.ConsumerType;
+import org.meterline.archive.api.MeterInput;
+import org.meterline.archive.api.MeterModel;
+import org.meterline.archive.api.MeterModelInput;
+import org.meterline.archive.api.MeterModelService;
+import org.meterline.archive.api.MeterService;
+import org.meterline.archive.api.ModuleStatus;
+import org.meterline.archive.api.ModuleType;
+import org.meterline.archive.api.PocInput;
+import org.meterline.archive.api.PocService;
+import org.meterline.archive.api.Protocol;
+import org.meterline.archive.api.Wiring;
+import org.meterline.grid.api.GridService;
+import org.meterline.grid.api.PowerGrid;
+import org.meterline.grid.api.PowerGridInput;
+import org.meterline.grid.api.Project;
+import org.meterline.grid.api.ProjectInput;
+import org.meterline.grid.api.ProjectStatus;
+import org.meterline.grid.api.Site;
+import org.meterline.grid.api.SiteInput;
+import org.meterline.tariff.api.ServiceRate;
 import org.meterline.tariff.api.ServiceRateInput;
 import org.meterline.tariff.api.ServiceType;
 import org.meterline.tariff.api.ServiceTypeInput;
@@ -28,7 +56,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty platform with a demo customer to click through: its admin account, service
- * types and rates. Runs once (it does nothing when the demo customer exists) and only where the
+ * types and rates, a site with two projects, a power grid tree, two meter models, 100 acquisition
+ * modules and meters, 60 consumers bound to meters through POCs. Runs once (it does nothing when the demo customer exists) and only where the
  * {@code meterline-demo} feature is installed. The demo account's password is public: never
  * install this feature in production.
  */
@@ -55,11 +84,20 @@ public class DemoData {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "meterline-demo"));
 
+    /** The services the demo data goes through. */
+    record Services(CustomerService customers, TariffService tariff, GridService grid, MeterModelService models,
+            AcquisitionModuleService modules, MeterService meters, ConsumerService consumers, PocService pocs) {
+    }
+
     @Activate
-    public DemoData(@Reference CustomerService customers, @Reference TariffService tariff, Config config) {
+    public DemoData(@Reference CustomerService customers, @Reference TariffService tariff, @Reference GridService grid,
+            @Reference MeterModelService models, @Reference AcquisitionModuleService modules,
+            @Reference MeterService meters, @Reference ConsumerService consumers, @Reference PocService pocs,
+            Config config) {
+        Services services = new Services(customers, tariff, grid, models, modules, meters, consumers, pocs);
         executor.execute(() -> {
             try {
-                load(customers, tariff, config);
+                load(services, config);
                 String banner = "Meterline is ready: " + config.url() + "  log in as " + config.username() + " / "
                         + config.password() + " (admin of the demo customer " + config.customerCode() + ")";
                 System.out.println(banner);
@@ -76,7 +114,9 @@ public class DemoData {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    static void load(CustomerService customers, TariffService tariff, Config config) {
+    static void load(Services s, Config config) {
+        CustomerService customers = s.customers();
+        TariffService tariff = s.tariff();
         // Trusted in-platform code acting as the platform operator, like a Karaf local console.
         Caller platform = new Caller("demo-loader", 0, 0, 0, EnumSet.of(Role.SYSTEM_ADMIN));
         boolean exists = customers.listCustomers(platform, new PageRequest(0, 10, "code", true, config.customerCode()))
@@ -92,12 +132,53 @@ public class DemoData {
         ServiceType water = tariff.createServiceType(caller, new ServiceTypeInput("WATER", "Water"));
         tariff.createServiceType(caller, new ServiceTypeInput("GAS", "Gas"));
         LocalDate start = LocalDate.of(LocalDate.now().getYear(), 1, 1);
-        tariff.createServiceRate(caller, new ServiceRateInput(elec.id(), "ELEC-RES", "Residential electricity",
-                new BigDecimal("0.2450"), "EUR", "kWh", start, null));
-        tariff.createServiceRate(caller, new ServiceRateInput(elec.id(), "ELEC-COM", "Commercial electricity",
-                new BigDecimal("0.1980"), "EUR", "kWh", start, null));
+        ServiceRate residential = tariff.createServiceRate(caller, new ServiceRateInput(elec.id(), "ELEC-RES",
+                "Residential electricity", new BigDecimal("0.2450"), "EUR", "kWh", start, null));
+        ServiceRate commercial = tariff.createServiceRate(caller, new ServiceRateInput(elec.id(), "ELEC-COM",
+                "Commercial electricity", new BigDecimal("0.1980"), "EUR", "kWh", start, null));
         tariff.createServiceRate(caller, new ServiceRateInput(water.id(), "WATER-STD", "Standard water",
                 new BigDecimal("2.10"), "EUR", "m3", start, null));
-        LOG.info("Demo customer {} created with service types and rates", config.customerCode());
+        loadArchive(s, caller, residential, commercial, start);
+        LOG.info("Demo customer {} created with rates, a site, projects, a grid tree, meters and POCs",
+                config.customerCode());
+    }
+
+    static final int DEVICES = 100;
+    static final int POCS = 60;
+
+    private static void loadArchive(Services s, Caller caller, ServiceRate residential, ServiceRate commercial,
+            LocalDate start) {
+        GridService grid = s.grid();
+        Site site = grid.createSite(caller, new SiteInput("Riverside", "RVS", 52.5200, 13.4050, "Europe/Berlin"));
+        Project apartments = grid.createProject(caller, new ProjectInput(site.id(), "Riverside Apartments", "RVS-APT",
+                List.of(residential.id(), commercial.id()), start, start.minusMonths(6), null,
+                ProjectStatus.IN_OPERATION, 52.5210, 13.4060));
+        grid.createProject(caller, new ProjectInput(site.id(), "Riverside Mall", "RVS-MALL", List.of(commercial.id()),
+                null, start.plusMonths(3), null, ProjectStatus.UNDER_CONSTRUCTION, 52.5190, 13.4020));
+        PowerGrid north = grid.createPowerGrid(caller, new PowerGridInput(null, "North Grid", "N", null, null));
+        PowerGrid feeder = grid.createPowerGrid(caller, new PowerGridInput(north.id(), "Feeder 1", "F1", null, null));
+        List<PowerGrid> transformers = List.of(
+                grid.createPowerGrid(caller, new PowerGridInput(feeder.id(), "TR-101", "T101", 52.5205, 13.4055)),
+                grid.createPowerGrid(caller, new PowerGridInput(feeder.id(), "TR-102", "T102", 52.5215, 13.4065)));
+        MeterModel single = s.models().createMeterModel(caller,
+                new MeterModelInput("Landis+Gyr", "E450", Protocol.DLMS_COSEM, 1, Wiring.DIRECT));
+        MeterModel three = s.models().createMeterModel(caller,
+                new MeterModelInput("Iskra", "AM550", Protocol.DLMS_COSEM, 3, Wiring.CT));
+        for (int i = 1; i <= DEVICES; i++) {
+            AcquisitionModule module = s.modules().createModule(caller, new AcquisitionModuleInput(
+                    String.format("MOD-%04d", i), ModuleType.GPRS, null, null, "127.0.0.1:" + (4060 + i),
+                    ModuleStatus.OFFLINE));
+            boolean ct = i % 10 == 0;
+            s.meters().createMeter(caller, new MeterInput(String.format("SN-%04d", i), ct ? three.id() : single.id(),
+                    module.id(), ct ? new BigDecimal("40") : BigDecimal.ONE, BigDecimal.ONE, null, null,
+                    String.format("CERT-%04d", i), start, start.plusYears(8)));
+        }
+        for (int i = 1; i <= POCS; i++) {
+            String code = String.format("C-%04d", i);
+            s.consumers().createConsumer(caller, new ConsumerInput(null, code, "Flat " + i + " tenant",
+                    ConsumerType.RESIDENTIAL, ConsumerStatus.ACTIVE, start, null, null, null, null));
+            s.pocs().createPoc(caller, new PocInput(site.id(), apartments.id(), transformers.get(i % 2).id(),
+                    residential.id(), String.format("SN-%04d", i), code, "household", "Flat " + i, null, null));
+        }
     }
 }
