@@ -3,9 +3,11 @@ package org.meterline.grid.internal;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.NotFoundException;
 import org.meterline.core.api.Page;
@@ -17,12 +19,15 @@ import org.meterline.tariff.api.ServiceType;
 import org.meterline.tariff.api.ServiceTypeInput;
 import org.meterline.tariff.api.TariffService;
 
-/** The service rates of each customer, by id; only what the grid service asks for is real. */
-final class FakeTariffService implements TariffService {
+/**
+ * The service rates of each customer, by id; only what the grid bundle asks for (read one, list
+ * all) is real.
+ */
+public final class FakeTariffService implements TariffService {
 
     private final Map<Long, Set<Long>> ratesByTenant = new HashMap<>();
 
-    FakeTariffService rate(Caller owner, long... ids) {
+    public FakeTariffService rate(Caller owner, long... ids) {
         Set<Long> rates = ratesByTenant.computeIfAbsent(owner.tenantId(), t -> new HashSet<>());
         for (long id : ids) {
             rates.add(id);
@@ -36,6 +41,10 @@ final class FakeTariffService implements TariffService {
         if (!ratesByTenant.getOrDefault(caller.tenantId(), Set.of()).contains(id)) {
             throw NotFoundException.of("Service rate", id);
         }
+        return rate(id);
+    }
+
+    private static ServiceRate rate(long id) {
         return new ServiceRate(id, 1, "ELEC", "Electricity", "R" + id, "Rate " + id, BigDecimal.ONE, "EUR", "kWh",
                 null, null);
     }
@@ -72,7 +81,10 @@ final class FakeTariffService implements TariffService {
 
     @Override
     public Page<ServiceRate> listServiceRates(Caller caller, PageRequest page) {
-        throw new UnsupportedOperationException();
+        caller.require(Permission.read("tariff"));
+        List<ServiceRate> rates = ratesByTenant.getOrDefault(caller.tenantId(), Set.of()).stream().sorted()
+                .map(FakeTariffService::rate).collect(Collectors.toList());
+        return new Page<>(rates, rates.size());
     }
 
     @Override
