@@ -24,16 +24,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +47,7 @@ import org.meterline.grid.api.Site;
 import org.meterline.grid.api.SiteInput;
 import org.meterline.grid.internal.FakeTariffService;
 import org.meterline.grid.internal.GridServiceImpl;
+import org.meterline.grid.internal.TestDatabase;
 import org.meterline.tariff.api.ServiceRate;
 import org.meterline.ui.api.MenuGroup;
 import org.meterline.ui.api.UiContext;
@@ -65,7 +62,7 @@ class GridViewsTest {
     @TempDir
     Path dir;
 
-    private EntityManagerFactory emf;
+    private TestDatabase db;
     private GridServiceImpl service;
     private final FakeTariffService tariff = new FakeTariffService();
     private final Caller operator = caller(Role.OPERATOR);
@@ -78,11 +75,8 @@ class GridViewsTest {
 
     @BeforeEach
     void start() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        emf = Persistence.createEntityManagerFactory("meterline.grid", Map.of("javax.persistence.nonJtaDataSource", ds));
-        service = new GridServiceImpl(ds, emf, tariff);
+        db = new TestDatabase(dir);
+        service = db.gridService(tariff);
         // Vaadin keeps the current session and UI weakly: the test holds them
         session = new VaadinSession(null) {
             @Override
@@ -104,7 +98,7 @@ class GridViewsTest {
     void stop() {
         UI.setCurrent(null);
         VaadinSession.setCurrent(null);
-        emf.close();
+        db.close();
     }
 
     private static void loginAs(Caller caller) {
