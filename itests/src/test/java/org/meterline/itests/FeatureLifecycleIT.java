@@ -53,7 +53,8 @@ public class FeatureLifecycleIT extends MeterlineExam {
     public void tariffFeatureComesAndGoesWithoutRestart() throws Exception {
         RestClient admin = ready();
         admin.await("/service-types", 200, Duration.ofSeconds(30));
-        assertEquals(Set.of("Service Rate", "Service Type"), menu(MenuGroup.PROJECT));
+        assertEquals(Set.of("Power Grid", "Projects", "Service Rate", "Service Type", "Sites"), menu(MenuGroup.PROJECT));
+        assertEquals(Set.of("Acquisition Module", "Consumer", "Meter", "Meter Models", "POC"), menu(MenuGroup.ARCHIVE));
         assertEquals(Set.of("Customer Account Creation", "User"), menu(MenuGroup.SYSTEM));
 
         // keep the platform, drop the tariff capability (meterline-all pulls it in at boot)
@@ -64,6 +65,7 @@ public class FeatureLifecycleIT extends MeterlineExam {
         admin.await("/service-types", 404, Duration.ofSeconds(30));
         admin.await("/service-rates", 404, Duration.ofSeconds(30));
         assertEquals(Set.of(), menu(MenuGroup.PROJECT));
+        assertEquals(Set.of(), menu(MenuGroup.ARCHIVE));
         assertEquals(Set.of("Customer Account Creation", "User"), menu(MenuGroup.SYSTEM));
         admin.await("/me", 200, Duration.ofSeconds(30)); // the rest of the API stays
         String openApi = admin.get("/openapi.json").body();
