@@ -85,6 +85,15 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(popup));
     }
 
+    /** Moves the option with this caption to the chosen side of a Vaadin TwinColSelect. */
+    void twinColSelect(String id, String caption) {
+        WebElement twin = find(id);
+        new org.openqa.selenium.support.ui.Select(twin.findElement(By.cssSelector("select.v-select-twincol-options")))
+                .selectByVisibleText(caption);
+        twin.findElement(By.cssSelector(".v-select-twincol-buttons .v-button")).click();
+        wait.until(d -> twin.findElement(By.cssSelector("select.v-select-twincol-selections")).getText().contains(caption));
+    }
+
     void waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }

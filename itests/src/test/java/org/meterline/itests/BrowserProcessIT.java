@@ -19,6 +19,19 @@ public class BrowserProcessIT {
     private static MeterlineProcess meterline;
     private static Browser browser;
 
+    /** A failing step leaves a screenshot of what the browser showed. */
+    @org.junit.Rule
+    public org.junit.rules.TestWatcher failureScreenshot = new org.junit.rules.TestWatcher() {
+        @Override
+        protected void failed(Throwable e, org.junit.runner.Description description) {
+            try {
+                browser.screenshot("FAILED-manual-" + description.getMethodName());
+            } catch (Exception ignored) {
+                // the failure itself is what matters
+            }
+        }
+    };
+
     @BeforeClass
     public static void start() throws Exception {
         meterline = MeterlineProcess.unpack("run-browser", 29000);

@@ -1,0 +1,166 @@
+package org.meterline.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The manual's §2.1–2.3, §3.1–3.2, §4.1 and §4.2 in real headless Chromium, menu by menu:
+ * +Add, fill, Save, find the row. A customer with a service rate is set up over REST first (§1
+ * and §11 have their own browser test). Screenshots land in target/screenshots/archive-*.png.
+ */
+public class ArchiveBrowserProcessIT {
+
+    private static MeterlineProcess meterline;
+    private static Browser browser;
+
+    /** A failing step leaves a screenshot of what the browser showed. */
+    @org.junit.Rule
+    public org.junit.rules.TestWatcher failureScreenshot = new org.junit.rules.TestWatcher() {
+        @Override
+        protected void failed(Throwable e, org.junit.runner.Description description) {
+            try {
+                browser.screenshot("FAILED-archive-" + description.getMethodName());
+            } catch (Exception ignored) {
+                // the failure itself is what matters
+            }
+        }
+    };
+
+    @BeforeClass
+    public static void start() throws Exception {
+        meterline = MeterlineProcess.unpack("run-archive-browser", 30000);
+        meterline.start();
+        RestClient admin = meterline.admin();
+        admin.await("/pocs", 200, java.time.Duration.ofSeconds(60));
+        assertEquals(201, admin.post("/customers", "{\"code\":\"OMEGA\",\"name\":\"Omega Energy\","
+                + "\"username\":\"omega-admin\",\"password\":\"omega-password\"}").status());
+        RestClient omega = admin.as("omega-admin", "omega-password");
+        long type = omega.post("/service-types", "{\"code\":\"ELEC\",\"name\":\"Electricity\"}").json().get("id").asLong();
+        assertEquals(201, omega.post("/service-rates", "{\"serviceTypeId\":" + type
+                + ",\"code\":\"RES\",\"name\":\"Residential\",\"value\":0.25}").status());
+        browser = new Browser();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (meterline != null) {
+            meterline.close();
+        }
+    }
+
+    private void save(String form, String grid, String text) {
+        browser.click(form + "-save");
+        browser.waitGone(form);
+        browser.waitForText(grid, text);
+    }
+
+    @Test
+    public void gridArchiveAndPocThroughTheUi() throws Exception {
+        browser.open(meterline.baseUrl() + "/meterline/");
+        browser.type("login-username", "omega-admin");
+        browser.type("login-password", "omega-password");
+        browser.click("login-button");
+        browser.find("menu");
+
+        // §2.1 Project → Sites → +Add
+        browser.click("menu-site");
+        browser.click("site-add");
+        browser.type("site-form-name", "Riverside");
+        browser.type("site-form-shortName", "RVS");
+        browser.type("site-form-latitude", "52.52");
+        browser.type("site-form-longitude", "13.405");
+        save("site-form", "site-grid", "Riverside");
+        browser.screenshot("archive-01-sites");
+
+        // §2.2 Project → Projects → +Add, with its service rates
+        browser.click("menu-project");
+        browser.click("project-add");
+        browser.choose("project-form-siteId", "Riverside");
+        browser.type("project-form-name", "Riverside Apartments");
+        browser.twinColSelect("project-form-serviceRateIds", "Residential (RES)");
+        browser.screenshot("archive-02-project-form");
+        save("project-form", "project-grid", "Riverside Apartments");
+
+        // §2.3 Project → Power Grid → +Add a top-level grid, then one below it
+        browser.click("menu-power-grid");
+        browser.click("power-grid-add");
+        browser.type("power-grid-form-name", "North Grid");
+        save("power-grid-form", "power-grid-grid", "North Grid");
+        browser.click("power-grid-add");
+        browser.choose("power-grid-form-parentId", "North Grid");
+        browser.type("power-grid-form-name", "Feeder 1");
+        browser.click("power-grid-form-save");
+        browser.waitGone("power-grid-form");
+        browser.screenshot("archive-03-power-grid");
+
+        // §3.1 Archive → Acquisition Module, Meter Models
+        browser.click("menu-acquisition-module");
+        browser.click("acquisition-module-add");
+        browser.type("acquisition-module-form-serialNumber", "MOD-0001");
+        browser.choose("acquisition-module-form-type", "gprs");
+        browser.type("acquisition-module-form-address", "127.0.0.1:4059");
+        save("acquisition-module-form", "acquisition-module-grid", "MOD-0001");
+        browser.click("menu-meter-model");
+        browser.click("meter-model-add");
+        browser.type("meter-model-form-manufacturer", "Landis+Gyr");
+        browser.type("meter-model-form-model", "E450");
+        save("meter-model-form", "meter-model-grid", "E450");
+
+        // §3.2 Archive → Meter → +Add
+        browser.click("menu-meter");
+        browser.click("meter-add");
+        browser.type("meter-form-serialNumber", "SN-0001");
+        browser.choose("meter-form-modelId", "E450");
+        browser.choose("meter-form-moduleId", "MOD-0001");
+        browser.type("meter-form-ctRatio", "abc");
+        browser.click("meter-form-save");
+        assertEquals("Must be a number", browser.fieldError("meter-form-ctRatio"));
+        browser.type("meter-form-ctRatio", "1");
+        save("meter-form", "meter-grid", "SN-0001");
+        browser.waitForText("meter-grid", "warehouse");
+        browser.screenshot("archive-04-meters");
+
+        // §4.1 Archive → Consumer → +Add
+        browser.click("menu-consumer");
+        browser.click("consumer-add");
+        browser.type("consumer-form-code", "C-0001");
+        browser.type("consumer-form-name", "Carla Consumer");
+        save("consumer-form", "consumer-grid", "C-0001");
+
+        // §4.2 Archive → POC → +Add
+        browser.click("menu-poc");
+        browser.click("poc-add");
+        browser.choose("poc-form-siteId", "Riverside");
+        browser.choose("poc-form-projectId", "Riverside Apartments");
+        browser.choose("poc-form-powerGridId", "Feeder 1");
+        browser.choose("poc-form-serviceRateId", "Residential");
+        browser.type("poc-form-meterSerial", "SN-0001");
+        browser.type("poc-form-consumerCode", "c-0001");
+        browser.type("poc-form-name", "Flat 1");
+        browser.screenshot("archive-05-poc-form");
+        save("poc-form", "poc-grid", "Flat 1");
+        browser.waitForText("poc-grid", "C-0001");
+        browser.screenshot("archive-06-pocs");
+
+        // binding installed the meter; a second POC on it is refused on the field
+        browser.click("menu-meter");
+        browser.waitForText("meter-grid", "installed");
+        browser.click("menu-poc");
+        browser.click("poc-add");
+        browser.choose("poc-form-siteId", "Riverside");
+        browser.choose("poc-form-projectId", "Riverside Apartments");
+        browser.choose("poc-form-serviceRateId", "Residential");
+        browser.type("poc-form-meterSerial", "SN-0001");
+        browser.type("poc-form-consumerCode", "C-0001");
+        browser.type("poc-form-name", "Flat 2");
+        browser.click("poc-form-save");
+        assertEquals("Meter SN-0001 already belongs to POC Flat 1.", browser.fieldError("poc-form-meterSerial"));
+        browser.screenshot("archive-07-poc-conflict");
+    }
+}
