@@ -58,6 +58,9 @@ final class Browser implements AutoCloseable {
 
     void click(String id) {
         idle();
+        // menu entries low in a long menu sit in its scrolled-away part
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
