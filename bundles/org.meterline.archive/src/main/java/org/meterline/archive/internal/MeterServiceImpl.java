@@ -2,6 +2,7 @@ package org.meterline.archive.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -47,13 +48,19 @@ public class MeterServiceImpl implements MeterService {
     @Override
     public Page<Meter> listMeters(Caller caller, PageRequest page, MeterStatus status) {
         caller.require(Permission.read(ArchiveSchema.AREA));
-        String where = " WHERE LOWER(m.serialNumber) LIKE :f ESCAPE '\\'" + (status == null ? "" : " AND m.status = :s");
+        // Built for a million meters a customer: the filter is a serial-number prefix and the
+        // default order the serial number, both served by the (TENANT_ID, SERIAL_NUMBER) index;
+        // serial numbers are unique, so they need no id to break ties.
+        String where = " WHERE m.serialNumber LIKE :p ESCAPE '\\'" + (status == null ? "" : " AND m.status = :s");
+        String field = page.sortField() == null ? "serialNumber" : page.sortField();
+        String order = "serialNumber".equals(field) ? " ORDER BY m.serialNumber" + (page.ascending() ? " ASC" : " DESC")
+                : Jpa.orderBy("m", page, SORT, "serialNumber");
+        String prefix = prefixPattern(page.filter());
         return jpa.inTenant(caller.tenantId(), em -> {
-            TypedQuery<MeterEntity> q = em.createQuery("SELECT m FROM MeterEntity m" + where
-                    + Jpa.orderBy("m", page, SORT, "serialNumber"), MeterEntity.class);
+            TypedQuery<MeterEntity> q = em.createQuery("SELECT m FROM MeterEntity m" + where + order, MeterEntity.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM MeterEntity m" + where, Long.class);
             for (TypedQuery<?> each : List.of(q, count)) {
-                each.setParameter("f", Jpa.likePattern(page.filter()));
+                each.setParameter("p", prefix);
                 if (status != null) {
                     each.setParameter("s", status);
                 }
@@ -62,6 +69,13 @@ public class MeterServiceImpl implements MeterService {
                     .map(MeterEntity::toDto).collect(Collectors.toList());
             return new Page<>(items, count.getSingleResult());
         });
+    }
+
+    /** A LIKE pattern matching serial numbers that start with the filter (serials are kept upper-case). */
+    static String prefixPattern(String filter) {
+        String escaped = filter.trim().toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return escaped + "%";
     }
 
     @Override
@@ -172,12 +186,18 @@ public class MeterServiceImpl implements MeterService {
             return Optional.empty();
         }
         return em.createQuery("SELECT m FROM MeterEntity m WHERE m.serialNumber = :s", MeterEntity.class)
-                .setParameter("s", serialNumber.trim()).getResultList().stream().findFirst();
+                .setParameter("s", normalize(serialNumber)).getResultList().stream().findFirst();
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static void validate(MeterInput in) {
+    /** Serial numbers are device addresses: kept trimmed and upper-case, so "sn-1" finds "SN-1". */
+    static String normalize(String serialNumber) {
+        return serialNumber.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** The field checks of one input, shared with the bulk import ({@code ArchiveImportStore}). */
+    static void validate(MeterInput in) {
         if (in == null) {
             new Checks().fail("serialNumber", "is required").fail("modelId", "is required").throwIfAny();
         }
@@ -206,7 +226,7 @@ public class MeterServiceImpl implements MeterService {
     }
 
     private static void apply(EntityManager em, MeterEntity m, MeterInput in) {
-        String serial = in.serialNumber().trim();
+        String serial = normalize(in.serialNumber());
         bySerial(em, serial).filter(other -> !other.id.equals(m.id)).ifPresent(other -> {
             throw new ConflictException("serialNumber", "A meter with serial number " + serial + " already exists.");
         });

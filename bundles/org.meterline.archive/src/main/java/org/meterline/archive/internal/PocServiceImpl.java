@@ -106,7 +106,7 @@ public class PocServiceImpl implements PocService {
             if (!p.active) {
                 throw new ValidationException("name", "this POC has ended and cannot change");
             }
-            if (!p.meter.serialNumber.equals(in.meterSerial().trim())) {
+            if (!p.meter.serialNumber.equals(MeterServiceImpl.normalize(in.meterSerial()))) {
                 throw new ValidationException("meterSerial", "end this POC and create a new one to change its meter");
             }
             apply(em, p, in);

@@ -205,6 +205,11 @@ class MeterAndPocTest {
         assertEquals(11, meters.listMeters(acme, PageRequest.first(10), MeterStatus.WAREHOUSE).total());
         assertEquals(List.of("SN-11", "SN-10"), meters.listMeters(acme, new PageRequest(0, 2, "serialNumber", false, "sn-1"),
                 null).items().stream().map(Meter::serialNumber).collect(Collectors.toList()));
+        // the filter is a serial-number prefix (index-friendly at a million meters), not a substring
+        assertEquals(0, meters.listMeters(acme, new PageRequest(0, 2, null, true, "-1"), null).total());
+        assertEquals(0, meters.listMeters(acme, new PageRequest(0, 2, null, true, "SN_"), null).total());
+        assertEquals("SN-X1", meter(acme, " sn-x1 ").serialNumber());
+        assertEquals("SN-X1", meters.findMeter(acme, "Sn-X1").orElseThrow().serialNumber());
     }
 
     @Test
