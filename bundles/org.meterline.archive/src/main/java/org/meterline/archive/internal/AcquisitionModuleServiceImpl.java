@@ -108,7 +108,8 @@ public class AcquisitionModuleServiceImpl implements AcquisitionModuleService {
         });
     }
 
-    private static void validate(AcquisitionModuleInput in) {
+    /** The field checks of one input, shared with the bulk import ({@code ArchiveImportStore}). */
+    static void validate(AcquisitionModuleInput in) {
         if (in == null) {
             new Checks().fail("serialNumber", "is required").fail("type", "is required").throwIfAny();
         }
