@@ -181,8 +181,15 @@ final class ImportView extends VerticalLayout implements View {
         if (file == null || running) {
             return;
         }
-        UI ui = UI.getCurrent();
-        Caller caller = UiContext.caller(); // read here: the executor's thread has no Vaadin session
+        UI ui = getUI() != null ? getUI() : UI.getCurrent();
+        Caller caller;
+        try {
+            caller = UiContext.caller(); // read here: the executor's thread has no Vaadin session
+        } catch (MeterlineException e) {
+            delete(file);
+            status.setValue(e.getMessage());
+            return;
+        }
         ImportKind what = kind.getValue();
         int poll = ui.getPollInterval();
         running = true;
