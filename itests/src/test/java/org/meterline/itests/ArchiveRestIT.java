@@ -118,6 +118,27 @@ public class ArchiveRestIT extends MeterlineExam {
         }
         assertTrue(gamma.get("/power-grids/tree").json().toString().contains("North / Feeder 1"));
 
+        // bulk import: a file with one bad row imports nothing and names the row and field
+        String header = "serialNumber,manufacturer,model,moduleSerial,ctRatio\n";
+        Response bad = gamma.send("POST", "/imports/meters?filename=meters.csv",
+                header + "SN-100,Landis,E450,MOD-1,1\nSN-101,Landis,E999,,1\nSN-102,Landis,E450,,x\n", "text/csv");
+        assertEquals(bad.toString(), 400, bad.status());
+        JsonNode report = bad.json();
+        assertEquals(false, report.get("imported").asBoolean());
+        assertEquals(2, report.get("errors").get(0).get("row").asInt());
+        assertEquals(3, report.get("errors").get(1).get("row").asInt());
+        assertEquals("ctRatio", report.get("errors").get(1).get("field").asText());
+        assertEquals(0, gamma.get("/meters?q=SN-10").json().get("total").asInt());
+        Response good = gamma.send("POST", "/imports/meters?filename=meters.csv",
+                header + "SN-100,Landis,E450,MOD-1,1\nSN-101,landis,e450,,2\n", "text/csv");
+        assertEquals(good.toString(), 200, good.status());
+        assertEquals(2, good.json().get("importedRows").asInt());
+        assertEquals(2, gamma.get("/meters?q=SN-10&status=warehouse").json().get("total").asInt());
+        assertEquals(0, delta.get("/meters?q=SN-10").json().get("total").asInt());
+        Response template = gamma.get("/imports/meters/template?format=csv");
+        assertEquals(200, template.status());
+        assertTrue(template.body().toLowerCase().startsWith("serialnumber,"));
+
         // ending the POC dismantles the meter and frees it
         assertEquals(204, gamma.delete("/pocs/" + pocId).status());
         assertEquals("dismantled", gamma.get("/meters/" + meter).json().get("status").asText());

@@ -59,11 +59,15 @@ public final class RestClient {
     }
 
     public Response send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    public Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            b.header("Content-Type", contentType);
         }
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()

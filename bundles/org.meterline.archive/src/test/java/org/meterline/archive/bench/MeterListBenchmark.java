@@ -76,6 +76,8 @@ public final class MeterListBenchmark {
         report("raw JDBC: page at " + deep + ", filter '" + filter + "'", () -> raw(ds, 10, deep, filter));
         report("service: first page, status warehouse",
                 () -> service.listMeters(acme, new PageRequest(0, 50, "serialNumber", true, ""), MeterStatus.WAREHOUSE));
+        report("service: count only (first page's total)", () -> service.listMeters(acme,
+                new PageRequest(0, 1, "serialNumber", true, ""), null).total());
         Page<?> page = service.listMeters(acme, new PageRequest(deep, 50, "serialNumber", true, filter), null);
         System.out.printf("deep page: %d rows, total reported %,d%n", page.items().size(), page.total());
         emf.close();
@@ -107,11 +109,15 @@ public final class MeterListBenchmark {
     private static List<String> raw(EmbeddedDataSource ds, long tenant, int offset, String prefix) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT m.ID, m.SERIAL_NUMBER, m.STATUS, mm.MANUFACTURER, mm.MODEL FROM ML_METER m"
-                        + " JOIN ML_METER_MODEL mm ON mm.ID = m.MODEL_ID WHERE m.TENANT_ID = ? AND m.SERIAL_NUMBER LIKE ?"
-                        + " ORDER BY m.SERIAL_NUMBER, m.ID OFFSET ? ROWS FETCH NEXT 50 ROWS ONLY")) {
-            ps.setLong(1, tenant);
-            ps.setString(2, prefix + "%");
-            ps.setInt(3, offset);
+                        + " JOIN ML_METER_MODEL mm ON mm.ID = m.MODEL_ID WHERE m.TENANT_ID = ?"
+                        + (prefix.isEmpty() ? "" : " AND m.SERIAL_NUMBER LIKE ?")
+                        + " ORDER BY m.SERIAL_NUMBER OFFSET ? ROWS FETCH NEXT 50 ROWS ONLY")) {
+            int i = 1;
+            ps.setLong(i++, tenant);
+            if (!prefix.isEmpty()) {
+                ps.setString(i++, prefix + "%");
+            }
+            ps.setInt(i, offset);
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

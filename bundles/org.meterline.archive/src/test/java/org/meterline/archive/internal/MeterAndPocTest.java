@@ -54,6 +54,7 @@ class MeterAndPocTest {
     private final Caller acme = new Caller("ann", 1, 10, 10, EnumSet.of(Role.OPERATOR));
     private final Caller beta = new Caller("bob", 2, 20, 20, EnumSet.of(Role.OPERATOR));
     private long model;
+    private ArchiveSchema schema;
 
     @BeforeEach
     void start() {
@@ -61,7 +62,7 @@ class MeterAndPocTest {
         ds.setDatabaseName(dir.resolve("db").toString());
         ds.setCreateDatabase("create");
         emf = Persistence.createEntityManagerFactory("meterline.archive", Map.of("javax.persistence.nonJtaDataSource", ds));
-        ArchiveSchema schema = new ArchiveSchema(ds, emf);
+        schema = new ArchiveSchema(ds, emf);
         meters = new MeterServiceImpl(schema);
         pocs = new PocServiceImpl(schema, grid);
         models = new MeterModelServiceImpl(schema);
@@ -209,6 +210,16 @@ class MeterAndPocTest {
         assertEquals(0, meters.listMeters(acme, new PageRequest(0, 2, null, true, "-1"), null).total());
         assertEquals(0, meters.listMeters(acme, new PageRequest(0, 2, null, true, "SN_"), null).total());
         assertEquals("SN-X1", meter(acme, " sn-x1 ").serialNumber());
+
+        // past the count cap the total says "more", and a narrower filter counts exactly
+        MeterServiceImpl capped = new MeterServiceImpl(schema, 5);
+        var all = capped.listMeters(acme, new PageRequest(0, 3, null, true, ""), null);
+        assertEquals(6, all.total());
+        assertFalse(all.totalExact());
+        var narrow = capped.listMeters(acme, new PageRequest(0, 3, null, true, "SN-1"), null);
+        assertEquals(2, narrow.total());
+        assertTrue(narrow.totalExact());
+        assertEquals(10, capped.listMeters(acme, new PageRequest(8, 2, null, true, ""), null).total());
         assertEquals("SN-X1", meters.findMeter(acme, "Sn-X1").orElseThrow().serialNumber());
     }
 

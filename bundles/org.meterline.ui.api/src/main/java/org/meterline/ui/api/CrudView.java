@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.MeterlineException;
+import org.meterline.core.api.Page;
 import org.meterline.core.api.PageRequest;
 import org.meterline.core.api.Permission;
 
@@ -39,6 +40,7 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
     private final Button delete = new Button("Delete", VaadinIcons.TRASH);
     private final TextField filter = new TextField();
     private final HorizontalLayout toolbar;
+    private final Label more = new Label();
 
     /**
      * @param title the screen title, as in the menu
@@ -98,7 +100,10 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
                 onEdit(e.getItem());
             }
         });
-        addComponents(toolbar, grid);
+        more.setId(id + "-more");
+        more.addStyleName(ValoTheme.LABEL_SMALL);
+        more.setVisible(false);
+        addComponents(toolbar, more, grid);
         setExpandRatio(grid, 1);
     }
 
@@ -167,7 +172,11 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
     }
 
     private int count(PageSource<T> source, Query<T, String> query) {
-        return (int) Math.min(Integer.MAX_VALUE, source.page(caller(), request(query, 0, 1)).total());
+        Page<T> page = source.page(caller(), request(query, 0, 1));
+        more.setVisible(!page.totalExact());
+        more.setValue("More than " + (page.total() - 1) + " rows match: the list shows the first "
+                + (page.total() - 1) + "; narrow the search to see the rest.");
+        return (int) Math.min(Integer.MAX_VALUE, page.totalExact() ? page.total() : page.total() - 1);
     }
 
     private static <T> PageRequest request(Query<T, String> query, int offset, int limit) {

@@ -73,7 +73,7 @@ class ArchiveImportTest {
 
     @BeforeEach
     void start() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds = new EmbeddedDataSource();
         ds.setDatabaseName(dir.resolve("db").toString());
         ds.setCreateDatabase("create");
         emf = Persistence.createEntityManagerFactory("meterline.archive", Map.of("javax.persistence.nonJtaDataSource", ds));
@@ -104,8 +104,20 @@ class ArchiveImportTest {
                 .items();
     }
 
+    private EmbeddedDataSource ds;
+
+    /** Counted in the database: the meter list stops counting at its cap. */
     private long meterCount(Caller caller) {
-        return meters.listMeters(caller, new PageRequest(0, 1, "serialNumber", true, ""), null).total();
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM ML_METER WHERE TENANT_ID = ?")) {
+            ps.setLong(1, caller.tenantId());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<AcquisitionModule> allModules(Caller caller) {
