@@ -8,6 +8,11 @@ import org.meterline.core.api.ForbiddenException;
 public final class UiContext {
 
     private static final String CALLER = "meterline.caller";
+    private static final String TILE_URL = "meterline.tileUrl";
+    private static final String TILE_ATTRIBUTION = "meterline.tileAttribution";
+    /** The map tiles when none are configured: OpenStreetMap. */
+    public static final String DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public static final String DEFAULT_TILE_ATTRIBUTION = "\u00a9 OpenStreetMap contributors";
 
     private UiContext() {
     }
@@ -29,5 +34,27 @@ public final class UiContext {
     /** Sets (or with null clears) the session's caller; for the UI shell. */
     public static void setCaller(Caller caller) {
         VaadinSession.getCurrent().setAttribute(CALLER, caller);
+    }
+
+    /** The map tile URL template ({z}/{x}/{y}) for this session, configured in {@code org.meterline.ui}. */
+    public static String tileUrl() {
+        return attribute(TILE_URL, DEFAULT_TILE_URL);
+    }
+
+    /** The attribution the map tiles require. */
+    public static String tileAttribution() {
+        return attribute(TILE_ATTRIBUTION, DEFAULT_TILE_ATTRIBUTION);
+    }
+
+    /** Sets the session's map tiles; for the UI shell. */
+    public static void setMapTiles(String url, String attribution) {
+        VaadinSession.getCurrent().setAttribute(TILE_URL, url);
+        VaadinSession.getCurrent().setAttribute(TILE_ATTRIBUTION, attribution);
+    }
+
+    private static String attribute(String name, String fallback) {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object value = session == null ? null : session.getAttribute(name);
+        return value instanceof String s && !s.isBlank() ? s : fallback;
     }
 }

@@ -35,15 +35,20 @@ public class MeterlineUI extends UI {
 
     private final transient ViewRegistry views;
     private final transient Supplier<CustomerService> customers;
+    private final String tileUrl;
+    private final String tileAttribution;
 
-    MeterlineUI(ViewRegistry views, Supplier<CustomerService> customers) {
+    MeterlineUI(ViewRegistry views, Supplier<CustomerService> customers, String tileUrl, String tileAttribution) {
         this.views = views;
         this.customers = customers;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
     }
 
     @Override
     protected void init(VaadinRequest request) {
         getPage().getStyles().add(CSS);
+        UiContext.setMapTiles(tileUrl, tileAttribution); // for the location pickers
         if (UiContext.loggedIn()) {
             showMain();
         } else {
