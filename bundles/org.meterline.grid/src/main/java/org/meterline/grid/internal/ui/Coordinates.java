@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import org.meterline.core.api.Checks;
 
 /**
- * Latitude and longitude typed as text (a map picker comes later). Text that is not a number is
- * named as such, on its field, like the REST API names a wrong value.
+ * Latitude and longitude typed as text (or picked on the map: {@code LocationPicker} fills the same
+ * fields). Text that is not a number is named as such, on its field, like the REST API names a
+ * wrong value.
  */
 final class Coordinates {
 

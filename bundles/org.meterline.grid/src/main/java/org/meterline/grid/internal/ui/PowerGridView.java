@@ -32,6 +32,7 @@ import org.meterline.grid.api.PowerGrid;
 import org.meterline.grid.api.PowerGridInput;
 import org.meterline.ui.api.ConfirmDialog;
 import org.meterline.ui.api.FormDialog;
+import org.meterline.ui.api.LocationPicker;
 import org.meterline.ui.api.UiContext;
 
 /**
@@ -164,6 +165,7 @@ final class PowerGridView extends VerticalLayout implements View {
         TextField shortName = dialog.field("shortName", new TextField("Short Name"), false);
         TextField latitude = dialog.field("latitude", new TextField("Latitude"), false);
         TextField longitude = dialog.field("longitude", new TextField("Longitude"), false);
+        SiteView.map(dialog, latitude, longitude);
         if (item == null) {
             // + Add below the selected grid, as the manual's "Select Superior grid" suggests
             selected().ifPresent(parent::setValue);

@@ -19,6 +19,7 @@ import org.meterline.tariff.api.ServiceRate;
 import org.meterline.tariff.api.TariffService;
 import org.meterline.ui.api.CrudView;
 import org.meterline.ui.api.FormDialog;
+import org.meterline.ui.api.LocationPicker;
 
 /** Project → Projects (manual §2.2). */
 final class ProjectView extends CrudView<Project> {
@@ -81,6 +82,7 @@ final class ProjectView extends CrudView<Project> {
         status.setValue(ProjectStatus.PLANNED);
         TextField latitude = dialog.field("latitude", new TextField("Latitude"), false);
         TextField longitude = dialog.field("longitude", new TextField("Longitude"), false);
+        SiteView.map(dialog, latitude, longitude);
         if (item != null) {
             sites.stream().filter(s -> s.id() == item.siteId()).findFirst().ifPresent(site::setValue);
             name.setValue(item.name());

@@ -11,6 +11,7 @@ import org.meterline.grid.api.Site;
 import org.meterline.grid.api.SiteInput;
 import org.meterline.ui.api.CrudView;
 import org.meterline.ui.api.FormDialog;
+import org.meterline.ui.api.LocationPicker;
 
 /** Project → Sites (manual §2.1). */
 final class SiteView extends CrudView<Site> {
@@ -47,6 +48,7 @@ final class SiteView extends CrudView<Site> {
         latitude.setPlaceholder("e.g. 52.52");
         TextField longitude = dialog.field("longitude", new TextField("Longitude"), false);
         longitude.setPlaceholder("e.g. 13.405");
+        map(dialog, latitude, longitude);
         ComboBox<String> timeZone = dialog.field("timeZone", new ComboBox<>("Time Zone"), false);
         timeZone.setItems(zones());
         timeZone.setEmptySelectionAllowed(false);
@@ -69,6 +71,18 @@ final class SiteView extends CrudView<Site> {
             }
         }).afterSave(this::refresh);
         dialog.open();
+    }
+
+    /**
+     * The map below a form's latitude and longitude (id {@code <dialog id>-map}): a click fills
+     * them, typing moves the marker; the fields alone still work when no map tiles load.
+     */
+    static LocationPicker map(FormDialog dialog, TextField latitude, TextField longitude) {
+        LocationPicker map = LocationPicker.bind(latitude, longitude);
+        map.setId(dialog.getId() + "-map");
+        map.setCaption("Click the map to set the location");
+        dialog.addInfo(map);
+        return map;
     }
 
     /** The IANA time zone ids, sorted, UTC first. */
