@@ -69,12 +69,15 @@ public class MeterServiceImpl implements MeterService {
                 : Jpa.orderBy("m", page, SORT, "serialNumber");
         String prefix = prefixPattern(page.filter());
         return jpa.inTenant(caller.tenantId(), em -> {
-            TypedQuery<MeterEntity> q = em.createQuery("SELECT m FROM MeterEntity m" + where + order, MeterEntity.class);
-            // Counting a million rows on every page costs seconds: count at most COUNT_CAP + 1 ids,
+            // Two steps: the page's ids from ML_METER alone (the index gives the order and stops
+            // after the page), then those rows with their model and module. One query joining
+            // first makes Derby sort every joined row.
+            TypedQuery<Long> ids = em.createQuery("SELECT m.id FROM MeterEntity m" + where + order, Long.class);
+            // Counting a million rows on every page costs seconds: count at most countCap + 1 ids,
             // which reads that many index entries at most.
             TypedQuery<Long> count = em.createQuery("SELECT m.id FROM MeterEntity m" + where, Long.class)
                     .setMaxResults(countCap + 1);
-            for (TypedQuery<?> each : List.of(q, count)) {
+            for (TypedQuery<?> each : List.of(ids, count)) {
                 if (filtered) {
                     each.setParameter("p", prefix);
                 }
@@ -82,7 +85,11 @@ public class MeterServiceImpl implements MeterService {
                     each.setParameter("s", status);
                 }
             }
-            List<Meter> items = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
+            List<Long> pageIds = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+            Map<Long, MeterEntity> rows = pageIds.isEmpty() ? Map.of() : em.createQuery(
+                    "SELECT m FROM MeterEntity m WHERE m.id IN :ids", MeterEntity.class).setParameter("ids", pageIds)
+                    .getResultList().stream().collect(Collectors.toMap(m -> m.id, m -> m));
+            List<Meter> items = pageIds.stream().map(rows::get).filter(java.util.Objects::nonNull)
                     .map(MeterEntity::toDto).collect(Collectors.toList());
             int counted = count.getResultList().size();
             return new Page<>(items, Math.max(counted, page.offset() + items.size()), counted <= countCap);
