@@ -80,7 +80,8 @@ final class SiteView extends CrudView<Site> {
     static LocationPicker map(FormDialog dialog, TextField latitude, TextField longitude) {
         LocationPicker map = LocationPicker.bind(latitude, longitude);
         map.setId(dialog.getId() + "-map");
-        map.setCaption("Click the map to set the location");
+        map.setCaption("Map");
+        map.setDescription("Click the map to set the latitude and longitude");
         dialog.addInfo(map);
         return map;
     }
