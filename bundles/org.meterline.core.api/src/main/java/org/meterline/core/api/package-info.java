@@ -4,5 +4,5 @@
  * paging, and the error types that REST, the UI and the shell turn into messages.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.meterline.core.api;

@@ -5,5 +5,5 @@
  * {@link org.meterline.ui.api.FormDialog}) give every list and form the same behaviour.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.meterline.ui.api;
