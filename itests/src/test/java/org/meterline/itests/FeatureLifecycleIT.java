@@ -54,7 +54,7 @@ public class FeatureLifecycleIT extends MeterlineExam {
         RestClient admin = ready();
         admin.await("/service-types", 200, Duration.ofSeconds(30));
         assertEquals(Set.of("Power Grid", "Projects", "Service Rate", "Service Type", "Sites"), menu(MenuGroup.PROJECT));
-        assertEquals(Set.of("Acquisition Module", "Consumer", "Meter", "Meter Models", "POC"), menu(MenuGroup.ARCHIVE));
+        assertEquals(Set.of("Acquisition Module", "Consumer", "Import", "Meter", "Meter Models", "POC"), menu(MenuGroup.ARCHIVE));
         assertEquals(Set.of("Customer Account Creation", "User"), menu(MenuGroup.SYSTEM));
 
         // keep the platform, drop the tariff capability (meterline-all pulls it in at boot)
