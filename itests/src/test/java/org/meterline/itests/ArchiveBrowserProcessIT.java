@@ -162,5 +162,27 @@ public class ArchiveBrowserProcessIT {
         browser.click("poc-form-save");
         assertEquals("Meter SN-0001 already belongs to POC Flat 1.", browser.fieldError("poc-form-meterSerial"));
         browser.screenshot("archive-07-poc-conflict");
+        browser.click("poc-form-cancel");
+
+        // §3 bulk import: a file with a bad row imports nothing and lists the row; a good one imports
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("meters-bad", ".csv");
+        java.nio.file.Files.writeString(bad, "serialNumber,manufacturer,model\nSN-0100,Landis+Gyr,E450\nSN-0101,Nobody,X1\n");
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("meters-good", ".csv");
+        StringBuilder rows = new StringBuilder("serialNumber,manufacturer,model,moduleSerial\n");
+        for (int i = 100; i < 350; i++) {
+            rows.append("SN-0").append(i).append(",Landis+Gyr,E450,\n");
+        }
+        java.nio.file.Files.writeString(good, rows);
+        browser.click("menu-archive-import");
+        browser.upload("import-upload", bad);
+        browser.waitForText("import-status", "nothing was imported");
+        browser.waitForText("import-errors", "Nobody");
+        browser.screenshot("archive-08-import-rejected");
+        browser.upload("import-upload", good);
+        browser.waitForText("import-status", "Imported 250 meters");
+        browser.screenshot("archive-09-import-done");
+        browser.click("menu-meter");
+        browser.type("meter-filter", "SN-034");
+        browser.waitForText("meter-grid", "SN-0349");
     }
 }

@@ -97,6 +97,13 @@ final class Browser implements AutoCloseable {
         wait.until(d -> twin.findElement(By.cssSelector("select.v-select-twincol-selections")).getText().contains(caption));
     }
 
+    /** Hands a file to a Vaadin Upload (it starts as soon as a file is chosen). */
+    void upload(String id, java.nio.file.Path file) {
+        idle();
+        WebElement input = find(id).findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     void waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
