@@ -1,6 +1,7 @@
 package org.meterline.persistence;
 
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import javax.persistence.EntityTransaction;
 import javax.persistence.PersistenceException;
 import java.util.stream.Collectors;
 import org.meterline.core.api.ConflictException;
+import org.meterline.core.api.Page;
 import org.meterline.core.api.PageRequest;
 import org.meterline.core.api.ValidationException;
 
@@ -88,6 +90,19 @@ public final class Jpa {
                     + allowed.keySet().stream().sorted().collect(Collectors.joining(", ")));
         }
         return " ORDER BY " + alias + "." + attribute + (page.ascending() ? " ASC" : " DESC") + ", " + alias + ".id ASC";
+    }
+
+    /**
+     * One page of a filtered list: {@code select} and {@code count} are JPQL with a parameter
+     * {@code :f}, bound to the page's filter as a {@link #likePattern}.
+     */
+    public static <E, D> Page<D> page(EntityManager em, PageRequest page, String select, String count,
+            Class<E> type, Function<E, D> toDto) {
+        String pattern = likePattern(page.filter());
+        List<D> items = em.createQuery(select, type).setParameter("f", pattern).setFirstResult(page.offset())
+                .setMaxResults(page.limit()).getResultList().stream().map(toDto).collect(Collectors.toList());
+        long total = em.createQuery(count, Long.class).setParameter("f", pattern).getSingleResult();
+        return new Page<>(items, total);
     }
 
     /** Escapes a user's filter text for a JPQL {@code LIKE} with escape character '\'. */

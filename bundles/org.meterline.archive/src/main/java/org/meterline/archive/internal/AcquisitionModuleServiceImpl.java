@@ -48,9 +48,9 @@ public class AcquisitionModuleServiceImpl implements AcquisitionModuleService {
         caller.require(Permission.read(ArchiveSchema.AREA));
         String where = " WHERE LOWER(m.serialNumber) LIKE :f ESCAPE '\\' OR LOWER(m.imei) LIKE :f ESCAPE '\\'"
                 + " OR LOWER(m.iccid) LIKE :f ESCAPE '\\' OR LOWER(m.address) LIKE :f ESCAPE '\\'";
-        return jpa.inTenant(caller.tenantId(), em -> page(em, page, "SELECT m FROM AcquisitionModuleEntity m" + where
+        return jpa.inTenant(caller.tenantId(), em -> Jpa.page(em, page, "SELECT m FROM AcquisitionModuleEntity m" + where
                 + Jpa.orderBy("m", page, SORT, "serialNumber"),
-                "SELECT COUNT(m) FROM AcquisitionModuleEntity m" + where));
+                "SELECT COUNT(m) FROM AcquisitionModuleEntity m" + where, AcquisitionModuleEntity.class, AcquisitionModuleEntity::toDto));
     }
 
     @Override
@@ -152,15 +152,6 @@ public class AcquisitionModuleServiceImpl implements AcquisitionModuleService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static Page<AcquisitionModule> page(EntityManager em, PageRequest page, String select, String count) {
-        String pattern = Jpa.likePattern(page.filter());
-        TypedQuery<AcquisitionModuleEntity> q = em.createQuery(select, AcquisitionModuleEntity.class)
-                .setParameter("f", pattern).setFirstResult(page.offset()).setMaxResults(page.limit());
-        long total = em.createQuery(count, Long.class).setParameter("f", pattern).getSingleResult();
-        return new Page<>(q.getResultList().stream().map(AcquisitionModuleEntity::toDto).collect(Collectors.toList()),
-                total);
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

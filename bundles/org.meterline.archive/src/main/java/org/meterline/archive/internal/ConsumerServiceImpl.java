@@ -45,8 +45,8 @@ public class ConsumerServiceImpl implements ConsumerService {
         caller.require(Permission.read(ArchiveSchema.AREA));
         String where = " WHERE LOWER(c.code) LIKE :f ESCAPE '\\' OR LOWER(c.name) LIKE :f ESCAPE '\\'"
                 + " OR LOWER(c.organization) LIKE :f ESCAPE '\\'";
-        return jpa.inTenant(caller.tenantId(), em -> page(em, page, "SELECT c FROM ConsumerEntity c" + where
-                + Jpa.orderBy("c", page, SORT, "code"), "SELECT COUNT(c) FROM ConsumerEntity c" + where));
+        return jpa.inTenant(caller.tenantId(), em -> Jpa.page(em, page, "SELECT c FROM ConsumerEntity c" + where
+                + Jpa.orderBy("c", page, SORT, "code"), "SELECT COUNT(c) FROM ConsumerEntity c" + where, ConsumerEntity.class, ConsumerEntity::toDto));
     }
 
     @Override
@@ -140,14 +140,6 @@ public class ConsumerServiceImpl implements ConsumerService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static Page<Consumer> page(EntityManager em, PageRequest page, String select, String count) {
-        String pattern = Jpa.likePattern(page.filter());
-        TypedQuery<ConsumerEntity> q = em.createQuery(select, ConsumerEntity.class).setParameter("f", pattern)
-                .setFirstResult(page.offset()).setMaxResults(page.limit());
-        long total = em.createQuery(count, Long.class).setParameter("f", pattern).getSingleResult();
-        return new Page<>(q.getResultList().stream().map(ConsumerEntity::toDto).collect(Collectors.toList()), total);
-    }
 
     private static String normalize(String code) {
         return code == null ? "" : code.trim().toUpperCase(Locale.ROOT);

@@ -41,8 +41,8 @@ public class MeterModelServiceImpl implements MeterModelService {
     public Page<MeterModel> listMeterModels(Caller caller, PageRequest page) {
         caller.require(Permission.read(ArchiveSchema.AREA));
         String where = " WHERE LOWER(m.manufacturer) LIKE :f ESCAPE '\\' OR LOWER(m.model) LIKE :f ESCAPE '\\'";
-        return jpa.inTenant(caller.tenantId(), em -> page(em, page, "SELECT m FROM MeterModelEntity m" + where
-                + Jpa.orderBy("m", page, SORT, "manufacturer"), "SELECT COUNT(m) FROM MeterModelEntity m" + where));
+        return jpa.inTenant(caller.tenantId(), em -> Jpa.page(em, page, "SELECT m FROM MeterModelEntity m" + where
+                + Jpa.orderBy("m", page, SORT, "manufacturer"), "SELECT COUNT(m) FROM MeterModelEntity m" + where, MeterModelEntity.class, MeterModelEntity::toDto));
     }
 
     @Override
@@ -110,14 +110,6 @@ public class MeterModelServiceImpl implements MeterModelService {
         m.protocol = in.protocol() == null ? Protocol.DLMS_COSEM : in.protocol();
         m.phases = in.phases() == null ? 1 : in.phases();
         m.wiring = in.wiring() == null ? Wiring.DIRECT : in.wiring();
-    }
-
-    private static Page<MeterModel> page(EntityManager em, PageRequest page, String select, String count) {
-        String pattern = Jpa.likePattern(page.filter());
-        TypedQuery<MeterModelEntity> q = em.createQuery(select, MeterModelEntity.class).setParameter("f", pattern)
-                .setFirstResult(page.offset()).setMaxResults(page.limit());
-        long total = em.createQuery(count, Long.class).setParameter("f", pattern).getSingleResult();
-        return new Page<>(q.getResultList().stream().map(MeterModelEntity::toDto).collect(Collectors.toList()), total);
     }
 
     /** Manufacturer and model are compared ignoring case: "ACME E1" and "Acme e1" are one model. */

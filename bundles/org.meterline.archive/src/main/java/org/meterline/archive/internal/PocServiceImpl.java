@@ -137,7 +137,7 @@ public class PocServiceImpl implements PocService {
                 .required("serviceRateId", in.serviceRateId()).text("meterSerial", in.meterSerial(), 64)
                 .text("consumerCode", in.consumerCode(), 32).text("name", in.name(), 100)
                 .optionalText("type", in.type(), 32);
-        Locations.check(checks, in.latitude(), in.longitude());
+        checks.location(in.latitude(), in.longitude());
         checks.throwIfAny();
     }
 

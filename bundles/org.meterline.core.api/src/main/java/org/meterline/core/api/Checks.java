@@ -61,6 +61,23 @@ public final class Checks {
         return value.signum() < 0 ? fail(field, "must be zero or more") : this;
     }
 
+    /** Latitude and longitude (fields "latitude", "longitude"): both or neither, each in its range. */
+    public Checks location(Double latitude, Double longitude) {
+        if (latitude == null && longitude != null) {
+            fail("latitude", "is required with a longitude");
+        }
+        if (longitude == null && latitude != null) {
+            fail("longitude", "is required with a latitude");
+        }
+        if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
+            fail("latitude", "must be between -90 and 90");
+        }
+        if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
+            fail("longitude", "must be between -180 and 180");
+        }
+        return this;
+    }
+
     public Checks check(boolean ok, String field, String message) {
         return ok ? this : fail(field, message);
     }

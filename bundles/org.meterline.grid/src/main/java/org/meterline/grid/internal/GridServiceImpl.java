@@ -87,7 +87,7 @@ public class GridServiceImpl implements GridService {
     public Page<Site> listSites(Caller caller, PageRequest page) {
         caller.require(Permission.read(AREA));
         String where = " WHERE LOWER(s.name) LIKE :f ESCAPE '\\' OR LOWER(s.shortName) LIKE :f ESCAPE '\\'";
-        return jpa.inTenant(caller.tenantId(), em -> page(em, page, "SELECT s FROM SiteEntity s" + where
+        return jpa.inTenant(caller.tenantId(), em -> Jpa.page(em, page, "SELECT s FROM SiteEntity s" + where
                 + Jpa.orderBy("s", page, SITE_SORT, "name"), "SELECT COUNT(s) FROM SiteEntity s" + where,
                 SiteEntity.class, SiteEntity::toDto));
     }
@@ -144,7 +144,7 @@ public class GridServiceImpl implements GridService {
             new Checks().fail("name", "is required").throwIfAny();
         }
         Checks checks = new Checks().text("name", in.name(), 100).optionalText("shortName", in.shortName(), 32);
-        coordinates(checks, in.latitude(), in.longitude());
+        checks.location(in.latitude(), in.longitude());
         if (in.timeZone() != null && !in.timeZone().isBlank()) {
             try {
                 ZoneId.of(in.timeZone().trim());
@@ -177,7 +177,7 @@ public class GridServiceImpl implements GridService {
         caller.require(Permission.read(AREA));
         String where = " WHERE LOWER(p.name) LIKE :f ESCAPE '\\' OR LOWER(p.shortName) LIKE :f ESCAPE '\\'"
                 + " OR LOWER(p.site.name) LIKE :f ESCAPE '\\'";
-        return jpa.inTenant(caller.tenantId(), em -> page(em, page, "SELECT p FROM ProjectEntity p" + where
+        return jpa.inTenant(caller.tenantId(), em -> Jpa.page(em, page, "SELECT p FROM ProjectEntity p" + where
                 + Jpa.orderBy("p", page, PROJECT_SORT, "name"), "SELECT COUNT(p) FROM ProjectEntity p" + where,
                 ProjectEntity.class, ProjectEntity::toDto));
     }
@@ -247,7 +247,7 @@ public class GridServiceImpl implements GridService {
         if (in.startDate() != null && in.endDate() != null && in.endDate().isBefore(in.startDate())) {
             checks.fail("endDate", "must not be before the start date");
         }
-        coordinates(checks, in.latitude(), in.longitude());
+        checks.location(in.latitude(), in.longitude());
         Set<Long> rates = new LinkedHashSet<>();
         if (in.serviceRateIds() != null) {
             for (Long rateId : in.serviceRateIds()) {
@@ -379,7 +379,7 @@ public class GridServiceImpl implements GridService {
             new Checks().fail("name", "is required").throwIfAny();
         }
         Checks checks = new Checks().text("name", in.name(), 100).optionalText("shortName", in.shortName(), 32);
-        coordinates(checks, in.latitude(), in.longitude());
+        checks.location(in.latitude(), in.longitude());
         checks.throwIfAny();
     }
 
@@ -435,31 +435,6 @@ public class GridServiceImpl implements GridService {
             throw new ConflictException(null, what + " is used by " + String.join(" and ", users)
                     + "; change those first.");
         }
-    }
-
-    /** Latitude and longitude come together, each within its range. */
-    private static void coordinates(Checks checks, Double latitude, Double longitude) {
-        if (latitude == null && longitude != null) {
-            checks.fail("latitude", "is required with a longitude");
-        }
-        if (longitude == null && latitude != null) {
-            checks.fail("longitude", "is required with a latitude");
-        }
-        if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
-            checks.fail("latitude", "must be between -90 and 90");
-        }
-        if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
-            checks.fail("longitude", "must be between -180 and 180");
-        }
-    }
-
-    private static <E, D> Page<D> page(EntityManager em, PageRequest page, String select, String count,
-            Class<E> type, Function<E, D> toDto) {
-        String pattern = Jpa.likePattern(page.filter());
-        TypedQuery<E> q = em.createQuery(select, type).setParameter("f", pattern)
-                .setFirstResult(page.offset()).setMaxResults(page.limit());
-        long total = em.createQuery(count, Long.class).setParameter("f", pattern).getSingleResult();
-        return new Page<>(q.getResultList().stream().map(toDto).collect(Collectors.toList()), total);
     }
 
     private static boolean contains(String text, String lowerCaseFilter) {

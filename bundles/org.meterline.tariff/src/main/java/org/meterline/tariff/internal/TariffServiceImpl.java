@@ -68,7 +68,7 @@ public class TariffServiceImpl implements TariffService {
     public Page<ServiceType> listServiceTypes(Caller caller, PageRequest page) {
         caller.require(Permission.read(AREA));
         String where = " WHERE LOWER(t.code) LIKE :f ESCAPE '\\' OR LOWER(t.name) LIKE :f ESCAPE '\\'";
-        return jpa.inTenant(caller.tenantId(), em -> page(em, page, "SELECT t FROM ServiceTypeEntity t" + where
+        return jpa.inTenant(caller.tenantId(), em -> Jpa.page(em, page, "SELECT t FROM ServiceTypeEntity t" + where
                 + Jpa.orderBy("t", page, TYPE_SORT, "code"), "SELECT COUNT(t) FROM ServiceTypeEntity t" + where,
                 ServiceTypeEntity.class, ServiceTypeEntity::toDto));
     }
@@ -147,7 +147,7 @@ public class TariffServiceImpl implements TariffService {
         caller.require(Permission.read(AREA));
         String where = " WHERE LOWER(r.code) LIKE :f ESCAPE '\\' OR LOWER(r.name) LIKE :f ESCAPE '\\'"
                 + " OR LOWER(r.serviceType.code) LIKE :f ESCAPE '\\'";
-        return jpa.inTenant(caller.tenantId(), em -> page(em, page, "SELECT r FROM ServiceRateEntity r" + where
+        return jpa.inTenant(caller.tenantId(), em -> Jpa.page(em, page, "SELECT r FROM ServiceRateEntity r" + where
                 + Jpa.orderBy("r", page, RATE_SORT, "code"), "SELECT COUNT(r) FROM ServiceRateEntity r" + where,
                 ServiceRateEntity.class, ServiceRateEntity::toDto));
     }
@@ -247,15 +247,6 @@ public class TariffServiceImpl implements TariffService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static <E, D> Page<D> page(EntityManager em, PageRequest page, String select, String count,
-            Class<E> type, Function<E, D> toDto) {
-        String pattern = Jpa.likePattern(page.filter());
-        TypedQuery<E> q = em.createQuery(select, type).setParameter("f", pattern)
-                .setFirstResult(page.offset()).setMaxResults(page.limit());
-        long total = em.createQuery(count, Long.class).setParameter("f", pattern).getSingleResult();
-        return new Page<>(q.getResultList().stream().map(toDto).collect(Collectors.toList()), total);
-    }
 
     private static String normalize(String code) {
         return code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
