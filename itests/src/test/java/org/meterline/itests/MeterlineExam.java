@@ -52,6 +52,7 @@ public abstract class MeterlineExam {
     protected RestClient ready() throws InterruptedException {
         RestClient admin = admin();
         admin.await("/me", 200, Duration.ofSeconds(60));
+        admin.awaitStable(Duration.ofSeconds(60), "/service-rates", "/sites", "/pocs", "/meters");
         return admin;
     }
 }

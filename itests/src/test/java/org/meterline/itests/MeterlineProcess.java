@@ -81,6 +81,7 @@ final class MeterlineProcess implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         run(home, List.of(home.resolve("bin/start").toString()));
         admin().await("/me", 200, Duration.ofSeconds(180));
+        admin().awaitStable(Duration.ofSeconds(120), "/service-rates", "/sites", "/pocs", "/meters");
     }
 
     /** Stops the platform and waits for its process to end. */

@@ -102,6 +102,26 @@ public final class RestClient {
         throw new AssertionError("GET " + path + " did not answer " + status + " within " + timeout + "; last: " + last);
     }
 
+    /**
+     * Waits until every path answers 200 several times in a row: right after start the REST
+     * endpoint is rebuilt as capabilities register their resources, and answers 404 meanwhile.
+     */
+    public void awaitStable(Duration timeout, String... paths) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        int streak = 0;
+        while (streak < 5) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the REST API did not settle within " + timeout);
+            }
+            boolean all = true;
+            for (String path : paths) {
+                all &= get(path).status() == 200;
+            }
+            streak = all ? streak + 1 : 0;
+            Thread.sleep(300);
+        }
+    }
+
     public record Response(int status, String body, String contentType, String wwwAuthenticate) {
 
         public JsonNode json() {

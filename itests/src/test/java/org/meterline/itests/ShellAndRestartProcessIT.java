@@ -61,6 +61,12 @@ public class ShellAndRestartProcessIT {
     }
 
     @Test
+    public void driverRegistryAnswersInTheShell() throws Exception {
+        String out = shell("meterline:driver-list");
+        assertTrue(out, out.contains("Driver SPI 1.0"));
+    }
+
+    @Test
     public void stockKarafLoginIsGone() throws Exception {
         String out = meterline.shell("karaf", "karaf", "bundle:list");
         assertFalse(out, out.contains("Active"));
