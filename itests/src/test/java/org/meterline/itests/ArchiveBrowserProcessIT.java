@@ -111,6 +111,8 @@ public class ArchiveBrowserProcessIT {
         browser.type("meter-model-form-manufacturer", "Landis+Gyr");
         browser.type("meter-model-form-model", "E450");
         save("meter-model-form", "meter-model-grid", "E450");
+        browser.waitForText("meter-model-grid", "no driver installed");
+        browser.screenshot("archive-04a-meter-models");
 
         // §3.2 Archive → Meter → +Add
         browser.click("menu-meter");

@@ -12,6 +12,10 @@ import org.meterline.ui.api.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.meterline.driver.api.DriverRegistry;
+import org.meterline.driver.api.MeterDriver;
 
 /** The Archive menu's views. */
 final class ArchiveViews {
@@ -23,10 +27,23 @@ final class ArchiveViews {
     @Component(service = ViewContribution.class)
     public static final class MeterModels implements ViewContribution {
         private final MeterModelService models;
+        private volatile DriverRegistry drivers;
 
         @Activate
         public MeterModels(@Reference MeterModelService models) {
             this.models = models;
+        }
+
+        /** Optional: without the driver capability the view says "no driver". */
+        @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+        public void setDrivers(DriverRegistry registry) {
+            drivers = registry;
+        }
+
+        public void unsetDrivers(DriverRegistry registry) {
+            if (drivers == registry) {
+                drivers = null;
+            }
         }
 
         @Override public MenuGroup group() { return MenuGroup.ARCHIVE; }
@@ -35,7 +52,13 @@ final class ArchiveViews {
         @Override public int order() { return 10; }
         @Override public Permission permission() { return Permission.read("archive"); }
         @Override public Resource icon() { return VaadinIcons.CUBES; }
-        @Override public View createView() { return new MeterModelView(models); }
+        @Override public View createView() {
+            return new MeterModelView(models, m -> {
+                DriverRegistry registry = drivers;
+                return registry == null ? "" : registry.driverFor(m.manufacturer(), m.model()).map(MeterDriver::id)
+                        .orElse("");
+            });
+        }
     }
 
     /** Archive → Acquisition Module (manual §3.1). */

@@ -18,7 +18,15 @@ final class MeterModelView extends CrudView<MeterModel> {
 
     private final transient MeterModelService models;
 
+    /** For a model, the id of the driver serving it now, or "" when none does. */
+    interface DriverLookup extends java.util.function.Function<MeterModel, String>, java.io.Serializable {
+    }
+
     MeterModelView(MeterModelService models) {
+        this(models, m -> "");
+    }
+
+    MeterModelView(MeterModelService models, DriverLookup driver) {
         super("Meter Models", "meter-model", models::listMeterModels, Permission.write("archive"));
         this.models = models;
         column("manufacturer", "Manufacturer", MeterModel::manufacturer);
@@ -26,6 +34,10 @@ final class MeterModelView extends CrudView<MeterModel> {
         column("protocol", "Protocol", m -> m.protocol().toString());
         column("phases", "Phases", MeterModel::phases);
         column("wiring", "Wiring", m -> m.wiring().toString());
+        grid.addColumn(m -> {
+            String id = driver.apply(m);
+            return id.isEmpty() ? "no driver installed" : id;
+        }).setCaption("Served by driver").setId("driver").setSortable(false);
     }
 
     @Override
