@@ -1,11 +1,10 @@
 package org.meterline.archive.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.meterline.core.api.ExternalName;
 
 /** Active consumers are billed; a terminated one stops being billed from its termination date. */
-public enum ConsumerStatus {
+public enum ConsumerStatus implements ExternalName {
     ACTIVE("active"),
     TERMINATED("terminated");
 
@@ -21,11 +20,7 @@ public enum ConsumerStatus {
     }
 
     public static Optional<ConsumerStatus> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted) || v.name().equalsIgnoreCase(id.trim())).findFirst();
+        return ExternalName.find(ConsumerStatus.class, id);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.meterline.archive.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.meterline.core.api.ExternalName;
 
 /** What kind of consumer is billed. */
-public enum ConsumerType {
+public enum ConsumerType implements ExternalName {
     RESIDENTIAL("residential"),
     COMMERCIAL("commercial"),
     INDUSTRIAL("industrial"),
@@ -23,11 +22,7 @@ public enum ConsumerType {
     }
 
     public static Optional<ConsumerType> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted) || v.name().equalsIgnoreCase(id.trim())).findFirst();
+        return ExternalName.find(ConsumerType.class, id);
     }
 
     @Override

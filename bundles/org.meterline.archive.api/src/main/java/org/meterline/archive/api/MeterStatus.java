@@ -1,17 +1,16 @@
 package org.meterline.archive.api;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.meterline.core.api.ExternalName;
 
 /**
  * A meter's lifecycle. Allowed moves: Warehouse → Assigned (to a module or installer);
  * Assigned → Installed (bound to a POC) or back to Warehouse; Installed → Faulty or Dismantled;
  * Faulty → Installed (repaired) or Dismantled; Dismantled → Warehouse (refurbished).
  */
-public enum MeterStatus {
+public enum MeterStatus implements ExternalName {
     WAREHOUSE("warehouse"),
     ASSIGNED("assigned"),
     INSTALLED("installed"),
@@ -51,11 +50,7 @@ public enum MeterStatus {
     }
 
     public static Optional<MeterStatus> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted)).findFirst();
+        return ExternalName.find(MeterStatus.class, id);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.meterline.archive.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.meterline.core.api.ExternalName;
 
 /** Whether an acquisition module is in service. */
-public enum ModuleStatus {
+public enum ModuleStatus implements ExternalName {
     ONLINE("online"),
     OFFLINE("offline"),
     DISABLED("disabled");
@@ -22,11 +21,7 @@ public enum ModuleStatus {
     }
 
     public static Optional<ModuleStatus> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted) || v.name().equalsIgnoreCase(id.trim())).findFirst();
+        return ExternalName.find(ModuleStatus.class, id);
     }
 
     @Override

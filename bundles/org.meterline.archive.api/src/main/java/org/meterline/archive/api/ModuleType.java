@@ -1,11 +1,10 @@
 package org.meterline.archive.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.meterline.core.api.ExternalName;
 
 /** The link an acquisition module uses. */
-public enum ModuleType {
+public enum ModuleType implements ExternalName {
     GPRS("gprs"),
     LTE("4g"),
     NB_IOT("nb-iot"),
@@ -25,11 +24,7 @@ public enum ModuleType {
     }
 
     public static Optional<ModuleType> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted) || v.name().equalsIgnoreCase(id.trim())).findFirst();
+        return ExternalName.find(ModuleType.class, id);
     }
 
     @Override

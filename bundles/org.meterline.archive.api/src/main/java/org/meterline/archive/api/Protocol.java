@@ -1,11 +1,10 @@
 package org.meterline.archive.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.meterline.core.api.ExternalName;
 
 /** The protocol a meter model speaks; the platform picks a driver by it. */
-public enum Protocol {
+public enum Protocol implements ExternalName {
     DLMS_COSEM("dlms-cosem");
 
     private final String id;
@@ -20,11 +19,7 @@ public enum Protocol {
     }
 
     public static Optional<Protocol> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted) || v.name().equalsIgnoreCase(id.trim())).findFirst();
+        return ExternalName.find(Protocol.class, id);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.meterline.archive.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.meterline.core.api.ExternalName;
 
 /** How a meter is connected: directly, through current transformers, or through current and voltage transformers. */
-public enum Wiring {
+public enum Wiring implements ExternalName {
     DIRECT("direct"),
     CT("ct"),
     CT_PT("ct-pt");
@@ -22,11 +21,7 @@ public enum Wiring {
     }
 
     public static Optional<Wiring> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted) || v.name().equalsIgnoreCase(id.trim())).findFirst();
+        return ExternalName.find(Wiring.class, id);
     }
 
     @Override

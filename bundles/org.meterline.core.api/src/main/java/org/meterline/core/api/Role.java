@@ -1,14 +1,12 @@
 package org.meterline.core.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The roles of a Meterline account. Each role grants a fixed set of permissions; see
  * {@link #grants(Permission)}.
  */
-public enum Role {
+public enum Role implements ExternalName {
     /** Runs the platform: every customer, every area. */
     SYSTEM_ADMIN("system-admin"),
     /** Runs one customer: everything inside it, including its user accounts. */
@@ -53,11 +51,7 @@ public enum Role {
     }
 
     public static Optional<Role> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(r -> r.id.equals(wanted)).findFirst();
+        return ExternalName.find(Role.class, id);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.meterline.grid.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.meterline.core.api.ExternalName;
 
 /** Where a project stands; the dashboard's Project Status chart counts these. */
-public enum ProjectStatus {
+public enum ProjectStatus implements ExternalName {
     PLANNED("planned"),
     UNDER_CONSTRUCTION("under-construction"),
     IN_OPERATION("in-operation"),
@@ -22,11 +21,7 @@ public enum ProjectStatus {
     }
 
     public static Optional<ProjectStatus> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst();
+        return ExternalName.find(ProjectStatus.class, id);
     }
 
     @Override
