@@ -2,7 +2,6 @@ package org.meterline.itests;
 
 import static org.junit.Assert.assertEquals;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -11,28 +10,11 @@ import org.junit.Test;
  * +Add, fill, Save, find the row. A customer with a service rate is set up over REST first (§1
  * and §11 have their own browser test). Screenshots land in target/screenshots/archive-*.png.
  */
-public class ArchiveBrowserProcessIT {
-
-    private static MeterlineProcess meterline;
-    private static Browser browser;
-
-    /** A failing step leaves a screenshot of what the browser showed. */
-    @org.junit.Rule
-    public org.junit.rules.TestWatcher failureScreenshot = new org.junit.rules.TestWatcher() {
-        @Override
-        protected void failed(Throwable e, org.junit.runner.Description description) {
-            try {
-                browser.screenshot("FAILED-archive-" + description.getMethodName());
-            } catch (Exception ignored) {
-                // the failure itself is what matters
-            }
-        }
-    };
+public class ArchiveBrowserProcessIT extends BrowserSupport {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-archive-browser", 30000);
-        meterline.start();
+        startPlatform("run-archive-browser", 30000);
         RestClient admin = meterline.admin();
         admin.await("/pocs", 200, java.time.Duration.ofSeconds(60));
         assertEquals(201, admin.post("/customers", "{\"code\":\"OMEGA\",\"name\":\"Omega Energy\","
@@ -41,17 +23,6 @@ public class ArchiveBrowserProcessIT {
         long type = omega.post("/service-types", "{\"code\":\"ELEC\",\"name\":\"Electricity\"}").json().get("id").asLong();
         assertEquals(201, omega.post("/service-rates", "{\"serviceTypeId\":" + type
                 + ",\"code\":\"RES\",\"name\":\"Residential\",\"value\":0.25}").status());
-        browser = new Browser();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (meterline != null) {
-            meterline.close();
-        }
     }
 
     private void save(String form, String grid, String text) {
@@ -62,11 +33,7 @@ public class ArchiveBrowserProcessIT {
 
     @Test
     public void gridArchiveAndPocThroughTheUi() throws Exception {
-        browser.open(meterline.baseUrl() + "/meterline/");
-        browser.type("login-username", "omega-admin");
-        browser.type("login-password", "omega-password");
-        browser.click("login-button");
-        browser.find("menu");
+        login("omega-admin", "omega-password");
 
         // §2.1 Project → Sites → +Add
         browser.click("menu-site");

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -14,47 +13,11 @@ import org.junit.Test;
  * a duplicate code and a non-numeric value), finds them in the grids; the customer's own admin
  * then logs in and sees them. Screenshots land in target/screenshots.
  */
-public class BrowserProcessIT {
-
-    private static MeterlineProcess meterline;
-    private static Browser browser;
-
-    /** A failing step leaves a screenshot of what the browser showed. */
-    @org.junit.Rule
-    public org.junit.rules.TestWatcher failureScreenshot = new org.junit.rules.TestWatcher() {
-        @Override
-        protected void failed(Throwable e, org.junit.runner.Description description) {
-            try {
-                browser.screenshot("FAILED-manual-" + description.getMethodName());
-            } catch (Exception ignored) {
-                // the failure itself is what matters
-            }
-        }
-    };
+public class BrowserProcessIT extends BrowserSupport {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-browser", 29000);
-        meterline.start();
-        browser = new Browser();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (meterline != null) {
-            meterline.close();
-        }
-    }
-
-    private void login(String user, String password) throws Exception {
-        browser.open(meterline.baseUrl() + "/meterline/");
-        browser.type("login-username", user);
-        browser.type("login-password", password);
-        browser.click("login-button");
-        browser.find("menu");
+        startPlatform("run-browser", 29000);
     }
 
     @Test
