@@ -154,6 +154,7 @@ public class MeterServiceImpl implements MeterService {
             }
             em.createQuery("DELETE FROM MeterStatusChangeEntity c WHERE c.meterId = :id").setParameter("id", m.id)
                     .executeUpdate();
+            MeterCommunicationServiceImpl.delete(em, m.id);
             em.remove(m);
             return null;
         });

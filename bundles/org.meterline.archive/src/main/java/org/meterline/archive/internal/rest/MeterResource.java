@@ -18,6 +18,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.meterline.archive.api.Meter;
 import org.meterline.archive.api.MeterInput;
+import org.meterline.archive.api.MeterCommunication;
+import org.meterline.archive.api.MeterCommunicationInput;
+import org.meterline.archive.api.MeterCommunicationService;
 import org.meterline.archive.api.MeterService;
 import org.meterline.archive.api.MeterStatus;
 import org.meterline.archive.api.MeterStatusChange;
@@ -45,10 +48,12 @@ public class MeterResource implements RestResource {
     private static final MeterInput EMPTY = new MeterInput(null, null, null, null, null, null, null, null, null, null);
 
     private final MeterService meters;
+    private final MeterCommunicationService communication;
 
     @Activate
-    public MeterResource(@Reference MeterService meters) {
+    public MeterResource(@Reference MeterService meters, @Reference MeterCommunicationService communication) {
         this.meters = meters;
+        this.communication = communication;
     }
 
     @GET
@@ -102,6 +107,25 @@ public class MeterResource implements RestResource {
     @Operation(summary = "The meter's recorded lifecycle moves, oldest first")
     public List<MeterStatusChange> history(@Context SecurityContext sc, @PathParam("id") long id) {
         return meters.statusHistory(RestCaller.of(sc), id);
+    }
+
+    @GET
+    @Path("{id}/communication")
+    @Operation(summary = "How the platform reaches the meter", description = "Secrets are never returned; "
+            + "passwordSet and keysSet tell whether they are stored")
+    public MeterCommunication communication(@Context SecurityContext sc, @PathParam("id") long id) {
+        return communication.getCommunication(RestCaller.of(sc), id);
+    }
+
+    @PUT
+    @Path("{id}/communication")
+    @Operation(summary = "Set how the platform reaches the meter", description = "security: none, lls (password), "
+            + "hls5-gmac (authenticationKey and encryptionKey, 32 hex digits each; masterKey optional). "
+            + "Secrets left out keep the stored ones; they are stored encrypted and never returned.")
+    public MeterCommunication setCommunication(@Context SecurityContext sc, @PathParam("id") long id,
+            MeterCommunicationInput in) {
+        return communication.setCommunication(RestCaller.of(sc), id,
+                in == null ? new MeterCommunicationInput(null, null, null, null, null, null, null) : in);
     }
 
     private static MeterStatus status(String text, boolean optional) {

@@ -4,6 +4,7 @@ import com.vaadin.icons.VaadinIcons;
 import com.vaadin.navigator.View;
 import com.vaadin.server.Resource;
 import org.meterline.archive.api.AcquisitionModuleService;
+import org.meterline.archive.api.MeterCommunicationService;
 import org.meterline.archive.api.MeterModelService;
 import org.meterline.archive.api.MeterService;
 import org.meterline.archive.api.PocService;
@@ -28,13 +29,15 @@ final class DeviceViews {
         private final MeterService meters;
         private final MeterModelService models;
         private final AcquisitionModuleService modules;
+        private final MeterCommunicationService communication;
 
         @Activate
         public Meters(@Reference MeterService meters, @Reference MeterModelService models,
-                @Reference AcquisitionModuleService modules) {
+                @Reference AcquisitionModuleService modules, @Reference MeterCommunicationService communication) {
             this.meters = meters;
             this.models = models;
             this.modules = modules;
+            this.communication = communication;
         }
 
         @Override public MenuGroup group() { return MenuGroup.ARCHIVE; }
@@ -43,7 +46,7 @@ final class DeviceViews {
         @Override public int order() { return 30; }
         @Override public Permission permission() { return Permission.read("archive"); }
         @Override public Resource icon() { return VaadinIcons.DASHBOARD; }
-        @Override public View createView() { return new MeterView(meters, models, modules); }
+        @Override public View createView() { return new MeterView(meters, models, modules, communication); }
     }
 
     /** Archive → POC. */

@@ -4,13 +4,18 @@ import com.vaadin.icons.VaadinIcons;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.DateField;
+import com.vaadin.ui.PasswordField;
 import com.vaadin.ui.TextField;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.meterline.archive.api.AcquisitionModule;
 import org.meterline.archive.api.AcquisitionModuleService;
+import org.meterline.archive.api.CommSecurity;
 import org.meterline.archive.api.Meter;
+import org.meterline.archive.api.MeterCommunication;
+import org.meterline.archive.api.MeterCommunicationInput;
+import org.meterline.archive.api.MeterCommunicationService;
 import org.meterline.archive.api.MeterInput;
 import org.meterline.archive.api.MeterModel;
 import org.meterline.archive.api.MeterModelService;
@@ -30,19 +35,23 @@ final class MeterView extends CrudView<Meter> {
     private final transient MeterService meters;
     private final transient MeterModelService models;
     private final transient AcquisitionModuleService modules;
+    private final transient MeterCommunicationService communication;
     private final Button status = new Button("Change status", VaadinIcons.EXCHANGE);
+    private final Button comm = new Button("Communication", VaadinIcons.CONNECT);
 
-    MeterView(MeterService meters, MeterModelService models, AcquisitionModuleService modules) {
-        this(meters, models, modules, new AtomicReference<>());
+    MeterView(MeterService meters, MeterModelService models, AcquisitionModuleService modules,
+            MeterCommunicationService communication) {
+        this(meters, models, modules, communication, new AtomicReference<>());
     }
 
     private MeterView(MeterService meters, MeterModelService models, AcquisitionModuleService modules,
-            AtomicReference<MeterStatus> statusFilter) {
+            MeterCommunicationService communication, AtomicReference<MeterStatus> statusFilter) {
         super("Meter", "meter", (caller, page) -> meters.listMeters(caller, page, statusFilter.get()),
                 Permission.write("archive"));
         this.meters = meters;
         this.models = models;
         this.modules = modules;
+        this.communication = communication;
         column("serialNumber", "Serial Number", Meter::serialNumber);
         column("model", "Model", Meter::modelName);
         grid.addColumn(m -> m.moduleSerial() == null ? "" : m.moduleSerial()).setCaption("Acquisition Module")
@@ -66,13 +75,18 @@ final class MeterView extends CrudView<Meter> {
         status.setEnabled(false);
         status.setVisible(caller().can(Permission.write("archive")));
         status.addClickListener(e -> selected().ifPresent(this::changeStatus));
-        addToToolbar(status, filter);
+        comm.setId("meter-communication");
+        comm.setEnabled(false);
+        comm.setDescription("How the platform reaches this meter: logical device, client, security and keys");
+        comm.addClickListener(e -> selected().ifPresent(this::communication));
+        addToToolbar(status, comm, filter);
     }
 
 
     @Override
     protected void selectionChanged(Meter selected) {
         status.setEnabled(selected != null);
+        comm.setEnabled(selected != null);
     }
 
     @Override
@@ -146,6 +160,65 @@ final class MeterView extends CrudView<Meter> {
         dialog.onSave(() -> meters.changeStatus(caller(), item.id(), to.getValue(), reason.getValue()))
                 .afterSave(this::refresh);
         dialog.open();
+    }
+
+    /** Communication settings; secrets are write-only: the fields stay empty and empty keeps what is stored. */
+    private void communication(Meter item) {
+        MeterCommunication now = communication.getCommunication(caller(), item.id());
+        boolean canWrite = caller().can(Permission.write("archive"));
+        FormDialog dialog = new FormDialog("Communication of " + item.serialNumber(), "meter-comm-form");
+        TextField device = dialog.field("logicalDevice", new TextField("Logical Device (server address)"), true);
+        TextField client = dialog.field("clientId", new TextField("Client"), true);
+        ComboBox<CommSecurity> security = dialog.field("security", new ComboBox<>("Security"), true);
+        security.setItems(CommSecurity.values());
+        security.setItemCaptionGenerator(s -> switch (s) {
+            case NONE -> "None";
+            case LLS -> "Low (LLS, password)";
+            case HLS5_GMAC -> "High (HLS5-GMAC, keys)";
+        });
+        security.setEmptySelectionAllowed(false);
+        PasswordField password = dialog.field("password", new PasswordField("Password"), false);
+        PasswordField auth = dialog.field("authenticationKey", new PasswordField("Authentication Key (32 hex digits)"),
+                false);
+        PasswordField enc = dialog.field("encryptionKey", new PasswordField("Encryption Key (32 hex digits)"), false);
+        PasswordField master = dialog.field("masterKey", new PasswordField("Master Key (optional)"), false);
+        password.setPlaceholder(now.passwordSet() ? "stored — leave empty to keep" : "");
+        for (PasswordField key : List.of(auth, enc, master)) {
+            key.setPlaceholder(now.keysSet() ? "stored — leave empty to keep" : "");
+        }
+        device.setValue(Integer.toString(now.logicalDevice()));
+        client.setValue(Integer.toString(now.clientId()));
+        security.setValue(now.security());
+        Runnable showSecrets = () -> {
+            CommSecurity s = security.getValue();
+            password.setVisible(s == CommSecurity.LLS);
+            for (PasswordField key : List.of(auth, enc, master)) {
+                key.setVisible(s == CommSecurity.HLS5_GMAC);
+            }
+        };
+        security.addValueChangeListener(e -> showSecrets.run());
+        showSecrets.run();
+        if (!canWrite) {
+            for (com.vaadin.data.HasValue<?> f : List.of(device, client, security, password, auth, enc, master)) {
+                f.setReadOnly(true);
+            }
+        }
+        dialog.onSave(() -> communication.setCommunication(caller(), item.id(), new MeterCommunicationInput(
+                integer("logicalDevice", device.getValue()), integer("clientId", client.getValue()),
+                security.getValue() == null ? null : security.getValue().id(), password.getValue(), auth.getValue(),
+                enc.getValue(), master.getValue())));
+        dialog.open();
+    }
+
+    static Integer integer(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field, "must be a whole number");
+        }
     }
 
     static BigDecimal number(String field, String text) {
