@@ -24,7 +24,12 @@ public record DriverError(Kind kind, String message) {
         /** The driver or the meter model does not offer this operation. */
         UNSUPPORTED(false),
         /** The caller cancelled the operation. */
-        CANCELLED(false);
+        CANCELLED(false),
+        /**
+         * The platform lacks what it needs to reach the meter: no acquisition module or address,
+         * no driver for its model. Fix the archive or install a driver.
+         */
+        NOT_CONFIGURED(false);
 
         private final boolean retryable;
 

@@ -23,6 +23,9 @@ public interface MeterDriver {
     /** The SPI version the driver was built against: its major must equal this SPI's. */
     String spiVersion();
 
-    /** Opens an association with one meter; a meter that cannot be reached is a failed result. */
+    /**
+     * Opens an association with one meter; a meter that cannot be reached is a failed result.
+     * The platform wipes the settings' key material once this returns: copy what the session needs.
+     */
     Result<MeterSession> open(SessionSettings settings);
 }
