@@ -1,5 +1,6 @@
 package org.meterline.driver.api;
 
+import java.util.List;
 import java.util.function.Function;
 import org.meterline.core.api.Caller;
 
@@ -25,6 +26,9 @@ public interface MeterAccess {
      * result of kind {@link DriverError.Kind#NOT_CONFIGURED} saying what is missing.
      */
     Result<MeterSession> open(Caller caller, long meterId, Purpose purpose);
+
+    /** What the driver serving the meter's model can read for it; empty when no driver serves it. */
+    List<CatalogueItem> catalogue(Caller caller, long meterId);
 
     /** Opens a session, runs the work, and closes the session whatever happens. */
     default <T> Result<T> withSession(Caller caller, long meterId, Purpose purpose,

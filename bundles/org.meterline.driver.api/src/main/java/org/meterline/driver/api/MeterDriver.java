@@ -1,5 +1,6 @@
 package org.meterline.driver.api;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +20,11 @@ public interface MeterDriver {
 
     /** The models this driver serves. */
     Set<ModelRef> models();
+
+    /** The items this driver reads for a model it serves, registers first; empty when it cannot say. */
+    default List<CatalogueItem> catalogue(ModelRef model) {
+        return List.of();
+    }
 
     /** The SPI version the driver was built against: its major must equal this SPI's. */
     String spiVersion();

@@ -1,6 +1,7 @@
 package org.meterline.driver.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.meterline.archive.api.AcquisitionModule;
 import org.meterline.archive.api.AcquisitionModuleService;
@@ -12,11 +13,13 @@ import org.meterline.archive.api.MeterModelService;
 import org.meterline.archive.api.MeterService;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.Permission;
+import org.meterline.driver.api.CatalogueItem;
 import org.meterline.driver.api.DriverError;
 import org.meterline.driver.api.DriverRegistry;
 import org.meterline.driver.api.MeterAccess;
 import org.meterline.driver.api.MeterDriver;
 import org.meterline.driver.api.MeterSession;
+import org.meterline.driver.api.ModelRef;
 import org.meterline.driver.api.Result;
 import org.meterline.driver.api.Security;
 import org.meterline.driver.api.SessionSettings;
@@ -120,6 +123,15 @@ public class MeterAccessImpl implements MeterAccess {
                 keys.destroy();
             }
         }
+    }
+
+    @Override
+    public List<CatalogueItem> catalogue(Caller caller, long meterId) {
+        caller.require(Permission.read(AREA));
+        Meter meter = meters.getMeter(caller, meterId);
+        MeterModel model = models.getMeterModel(caller, meter.modelId());
+        return drivers.driverFor(model.manufacturer(), model.model())
+                .map(d -> d.catalogue(new ModelRef(model.manufacturer(), model.model()))).orElse(List.of());
     }
 
     private static <T> Result<T> notConfigured(String message) {
