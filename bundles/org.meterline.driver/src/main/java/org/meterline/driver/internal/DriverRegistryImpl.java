@@ -57,7 +57,7 @@ public class DriverRegistryImpl implements DriverRegistry {
         return spiVersion != null && major(spiVersion).equals(major(MeterDriver.SPI_VERSION));
     }
 
-    private static String major(String version) {
+    static String major(String version) {
         int dot = version.indexOf('.');
         return (dot < 0 ? version : version.substring(0, dot)).trim();
     }

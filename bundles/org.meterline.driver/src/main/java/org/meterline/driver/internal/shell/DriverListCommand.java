@@ -1,5 +1,6 @@
 package org.meterline.driver.internal.shell;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -11,9 +12,11 @@ import org.meterline.core.api.CallerPrincipal;
 import org.meterline.driver.api.DriverRegistry;
 import org.meterline.driver.api.MeterDriver;
 import org.meterline.driver.api.ModelRef;
+import org.meterline.driver.internal.RefusedDrivers;
 
 @Service
-@Command(scope = "meterline", name = "driver-list", description = "Lists the installed meter drivers and the models they serve")
+@Command(scope = "meterline", name = "driver-list",
+        description = "Lists the installed meter drivers and the models they serve, and the driver bundles refused for their SPI version")
 public class DriverListCommand implements Action {
 
     @Reference
@@ -21,6 +24,9 @@ public class DriverListCommand implements Action {
 
     @Reference
     DriverRegistry registry;
+
+    @Reference
+    RefusedDrivers refused;
 
     @Override
     public Object execute() {
@@ -36,6 +42,23 @@ public class DriverListCommand implements Action {
         }
         table.print(session.getConsole());
         session.getConsole().println("Driver SPI " + MeterDriver.SPI_VERSION);
+
+        List<RefusedDrivers.Refusal> refusals = refused.list();
+        if (!refusals.isEmpty()) {
+            session.getConsole().println();
+            session.getConsole().println("Refused driver bundles (not used):");
+            ShellTable refusedTable = new ShellTable();
+            refusedTable.column("Bundle");
+            refusedTable.column("Version");
+            refusedTable.column("SPI");
+            refusedTable.column("Reason");
+            refusedTable.column("Where");
+            for (RefusedDrivers.Refusal r : refusals) {
+                refusedTable.addRow().addContent(r.bundle(), r.version(), r.spi(), r.reason(),
+                        r.source() + ": " + r.state());
+            }
+            refusedTable.print(session.getConsole());
+        }
         return null;
     }
 }
