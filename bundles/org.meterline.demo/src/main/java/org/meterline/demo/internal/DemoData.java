@@ -1,15 +1,14 @@
 package org.meterline.demo.internal;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.meterline.core.api.Caller;
-import org.meterline.core.api.PageRequest;
-import org.meterline.core.api.Role;
-import java.util.List;
 import org.meterline.archive.api.AcquisitionModule;
 import org.meterline.archive.api.AcquisitionModuleInput;
 import org.meterline.archive.api.AcquisitionModuleService;
@@ -17,6 +16,9 @@ import org.meterline.archive.api.ConsumerInput;
 import org.meterline.archive.api.ConsumerService;
 import org.meterline.archive.api.ConsumerStatus;
 import org.meterline.archive.api.ConsumerType;
+import org.meterline.archive.api.Meter;
+import org.meterline.archive.api.MeterCommunicationInput;
+import org.meterline.archive.api.MeterCommunicationService;
 import org.meterline.archive.api.MeterInput;
 import org.meterline.archive.api.MeterModel;
 import org.meterline.archive.api.MeterModelInput;
@@ -28,6 +30,9 @@ import org.meterline.archive.api.PocInput;
 import org.meterline.archive.api.PocService;
 import org.meterline.archive.api.Protocol;
 import org.meterline.archive.api.Wiring;
+import org.meterline.core.api.Caller;
+import org.meterline.core.api.PageRequest;
+import org.meterline.core.api.Role;
 import org.meterline.grid.api.GridService;
 import org.meterline.grid.api.PowerGrid;
 import org.meterline.grid.api.PowerGridInput;
@@ -36,6 +41,11 @@ import org.meterline.grid.api.ProjectInput;
 import org.meterline.grid.api.ProjectStatus;
 import org.meterline.grid.api.Site;
 import org.meterline.grid.api.SiteInput;
+import org.meterline.simulator.Fleet;
+import org.meterline.simulator.FleetSpec;
+import org.meterline.simulator.SecurityMode;
+import org.meterline.simulator.SimulatedMeter;
+import org.meterline.simulator.SimulatorService;
 import org.meterline.tariff.api.ServiceRate;
 import org.meterline.tariff.api.ServiceRateInput;
 import org.meterline.tariff.api.ServiceType;
@@ -78,6 +88,9 @@ public class DemoData {
 
         @AttributeDefinition(description = "Base URL printed in the banner")
         String url() default "http://localhost:8181/meterline";
+
+        @AttributeDefinition(description = "Loopback port of the demo's simulated meters (one port serves up to 250)")
+        int simulatorPort() default 4059;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -86,23 +99,30 @@ public class DemoData {
 
     /** The services the demo data goes through. */
     record Services(CustomerService customers, TariffService tariff, GridService grid, MeterModelService models,
-            AcquisitionModuleService modules, MeterService meters, ConsumerService consumers, PocService pocs) {
+            AcquisitionModuleService modules, MeterService meters, ConsumerService consumers, PocService pocs,
+            MeterCommunicationService communication) {
     }
 
     @Activate
     public DemoData(@Reference CustomerService customers, @Reference TariffService tariff, @Reference GridService grid,
             @Reference MeterModelService models, @Reference AcquisitionModuleService modules,
             @Reference MeterService meters, @Reference ConsumerService consumers, @Reference PocService pocs,
+            @Reference MeterCommunicationService communication, @Reference SimulatorService simulator,
             Config config) {
-        Services services = new Services(customers, tariff, grid, models, modules, meters, consumers, pocs);
+        Services services = new Services(customers, tariff, grid, models, modules, meters, consumers, pocs,
+                communication);
         executor.execute(() -> {
             try {
-                load(services, config);
+                // The simulator keeps no state: the demo's meters come alive at every start, with the
+                // same serial numbers and keys (fixed seed), so the stored archive data fits them.
+                Fleet fleet = simulator.fleet(FLEET).isPresent() ? simulator.fleet(FLEET).get()
+                        : simulator.start(fleet(config));
+                load(services, config, fleet);
                 String banner = "Meterline is ready: " + config.url() + "  log in as " + config.username() + " / "
                         + config.password() + " (admin of the demo customer " + config.customerCode() + ")";
                 System.out.println(banner);
                 LOG.info("{}", banner);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.error("Loading the demo data failed", e);
             }
         });
@@ -114,7 +134,15 @@ public class DemoData {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    static void load(Services s, Config config) {
+    static final String FLEET = "demo";
+
+    /** The demo's simulated meters: one per demo meter, HLS5-GMAC, a fixed seed so keys stay the same. */
+    static FleetSpec fleet(Config config) {
+        return FleetSpec.of(DEVICES, config.simulatorPort()).withName(FLEET).withSerialPrefix("SN").withSeed(42L)
+                .withSecurity(SecurityMode.HLS5_GMAC);
+    }
+
+    static void load(Services s, Config config, Fleet fleet) {
         CustomerService customers = s.customers();
         TariffService tariff = s.tariff();
         // Trusted in-platform code acting as the platform operator, like a Karaf local console.
@@ -138,7 +166,7 @@ public class DemoData {
                 "Commercial electricity", new BigDecimal("0.1980"), "EUR", "kWh", start, null));
         tariff.createServiceRate(caller, new ServiceRateInput(water.id(), "WATER-STD", "Standard water",
                 new BigDecimal("2.10"), "EUR", "m3", start, null));
-        loadArchive(s, caller, residential, commercial, start);
+        loadArchive(s, caller, residential, commercial, start, fleet);
         LOG.info("Demo customer {} created with rates, a site, projects, a grid tree, meters and POCs",
                 config.customerCode());
     }
@@ -147,7 +175,7 @@ public class DemoData {
     static final int POCS = 60;
 
     private static void loadArchive(Services s, Caller caller, ServiceRate residential, ServiceRate commercial,
-            LocalDate start) {
+            LocalDate start, Fleet fleet) {
         GridService grid = s.grid();
         Site site = grid.createSite(caller, new SiteInput("Riverside", "RVS", 52.5200, 13.4050, "Europe/Berlin"));
         Project apartments = grid.createProject(caller, new ProjectInput(site.id(), "Riverside Apartments", "RVS-APT",
@@ -164,21 +192,26 @@ public class DemoData {
                 new MeterModelInput("Landis+Gyr", "E450", Protocol.DLMS_COSEM, 1, Wiring.DIRECT));
         MeterModel three = s.models().createMeterModel(caller,
                 new MeterModelInput("Iskra", "AM550", Protocol.DLMS_COSEM, 3, Wiring.CT));
+        HexFormat hex = HexFormat.of();
         for (int i = 1; i <= DEVICES; i++) {
+            SimulatedMeter sim = fleet.meters().get(i - 1);
             AcquisitionModule module = s.modules().createModule(caller, new AcquisitionModuleInput(
-                    String.format("MOD-%04d", i), ModuleType.GPRS, null, null, "127.0.0.1:" + (4060 + i),
-                    ModuleStatus.OFFLINE));
+                    String.format("MOD-%04d", i), ModuleType.GPRS, null, null, sim.host() + ":" + sim.port(),
+                    ModuleStatus.ONLINE));
             boolean ct = i % 10 == 0;
-            s.meters().createMeter(caller, new MeterInput(String.format("SN-%04d", i), ct ? three.id() : single.id(),
-                    module.id(), ct ? new BigDecimal("40") : BigDecimal.ONE, BigDecimal.ONE, null, null,
-                    String.format("CERT-%04d", i), start, start.plusYears(8)));
+            Meter meter = s.meters().createMeter(caller, new MeterInput(sim.serialNumber(),
+                    ct ? three.id() : single.id(), module.id(), ct ? new BigDecimal("40") : BigDecimal.ONE,
+                    BigDecimal.ONE, null, null, String.format("CERT-%04d", i), start, start.plusYears(8)));
+            s.communication().setCommunication(caller, meter.id(), new MeterCommunicationInput(sim.logicalDevice(),
+                    sim.clientId(), "hls5-gmac", null, hex.formatHex(sim.authenticationKey()),
+                    hex.formatHex(sim.encryptionKey()), hex.formatHex(sim.masterKey())));
         }
         for (int i = 1; i <= POCS; i++) {
             String code = String.format("C-%04d", i);
             s.consumers().createConsumer(caller, new ConsumerInput(null, code, "Flat " + i + " tenant",
                     ConsumerType.RESIDENTIAL, ConsumerStatus.ACTIVE, start, null, null, null, null));
             s.pocs().createPoc(caller, new PocInput(site.id(), apartments.id(), transformers.get(i % 2).id(),
-                    residential.id(), String.format("SN-%04d", i), code, "household", "Flat " + i, null, null));
+                    residential.id(), fleet.meters().get(i - 1).serialNumber(), code, "household", "Flat " + i, null, null));
         }
     }
 }
