@@ -95,6 +95,28 @@ public class ArchiveBrowserProcessIT extends BrowserSupport {
         browser.waitForText("meter-grid", "warehouse");
         browser.screenshot("archive-04-meters");
 
+        // Archive → Meter → Communication: how the platform reaches the meter; keys are write-only
+        browser.selectRow("meter-grid", "SN-0001");
+        browser.click("meter-communication");
+        browser.choose("meter-comm-form-security", "HLS5");
+        browser.type("meter-comm-form-logicalDevice", "17");
+        browser.type("meter-comm-form-authenticationKey", "1234");
+        browser.click("meter-comm-form-save");
+        assertEquals("Must be 32 hexadecimal digits (16 bytes)",
+                browser.fieldError("meter-comm-form-authenticationKey"));
+        browser.type("meter-comm-form-authenticationKey", "000102030405060708090a0b0c0d0e0f");
+        browser.type("meter-comm-form-encryptionKey", "101112131415161718191a1b1c1d1e1f");
+        browser.screenshot("archive-04b-meter-communication");
+        browser.click("meter-comm-form-save");
+        browser.waitGone("meter-comm-form");
+        browser.click("meter-communication");
+        assertEquals("stored — leave empty to keep",
+                browser.find("meter-comm-form-authenticationKey").getAttribute("placeholder"));
+        assertEquals("", browser.find("meter-comm-form-authenticationKey").getAttribute("value"));
+        assertEquals("17", browser.find("meter-comm-form-logicalDevice").getAttribute("value"));
+        browser.click("meter-comm-form-cancel");
+        browser.waitGone("meter-comm-form");
+
         // §4.1 Archive → Consumer → +Add
         browser.click("menu-consumer");
         browser.click("consumer-add");

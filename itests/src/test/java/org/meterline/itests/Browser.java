@@ -104,6 +104,16 @@ final class Browser implements AutoCloseable {
         input.sendKeys(file.toAbsolutePath().toString());
     }
 
+    /** Selects the row of a Vaadin Grid that shows {@code text} in one of its cells. */
+    void selectRow(String gridId, String text) {
+        idle();
+        By cell = By.xpath("//*[@id='" + gridId + "']//td[contains(@class,'v-grid-cell')][contains(., '" + text + "')]");
+        wait.until(ExpectedConditions.elementToBeClickable(cell)).click();
+        wait.until(d -> !d.findElements(By.xpath("//*[@id='" + gridId + "']//tr[contains(@class,'v-grid-row-selected')]"))
+                .isEmpty());
+        idle();
+    }
+
     void waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
