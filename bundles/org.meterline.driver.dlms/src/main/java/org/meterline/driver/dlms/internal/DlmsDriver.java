@@ -1,0 +1,413 @@
+package org.meterline.driver.dlms.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.meterline.driver.api.DriverError;
+import org.meterline.driver.api.DriverError.Kind;
+import org.meterline.driver.api.MeterDriver;
+import org.meterline.driver.api.MeterSession;
+import org.meterline.driver.api.ModelRef;
+import org.meterline.driver.api.Result;
+import org.meterline.driver.api.Security;
+import org.meterline.driver.api.SessionSettings;
+import org.meterline.driver.dlms.internal.CounterStore.CounterStoreException;
+import org.meterline.driver.dlms.internal.CounterStore.Window;
+import org.openmuc.jdlms.AccessResultCode;
+import org.openmuc.jdlms.AttributeAddress;
+import org.openmuc.jdlms.AuthenticationMechanism;
+import org.openmuc.jdlms.DlmsConnection;
+import org.openmuc.jdlms.GetResult;
+import org.openmuc.jdlms.SecuritySuite;
+import org.openmuc.jdlms.SecuritySuite.EncryptionMechanism;
+import org.openmuc.jdlms.SecuritySuite.SecurityPolicy;
+import org.openmuc.jdlms.TcpConnectionBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DLMS/COSEM driver: TCP + wrapper, logical name referencing, on jDLMS. Serves the models of its
+ * profiles (shipped, plus the profile directory). A session's profile is chosen by the meter's
+ * logical device name (its prefix, the FLAG manufacturer id first), since {@link SessionSettings}
+ * does not carry the model; the choice is remembered per serial number.
+ */
+@Component(service = MeterDriver.class, configurationPid = "org.meterline.driver.dlms",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = Config.class)
+public class DlmsDriver implements MeterDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DlmsDriver.class);
+
+    /** System title the client sends: "MLN" and a device id. */
+    private static final String SYSTEM_TITLE_MANUFACTURER = "MLN";
+
+    /** The driver's settings, from {@link Config} or built by tests. */
+    record Settings(Optional<Path> profileDirectory, Duration profileRefresh, Path counterDirectory, int counterWindow,
+            boolean counterSync, int publicClientId, int identificationCacheSize) {
+        Settings {
+            if (counterWindow < 16 || counterWindow > 1_000_000) {
+                throw new IllegalArgumentException("counterWindow must be 16..1000000: " + counterWindow);
+            }
+        }
+
+        static Settings of(Config c) {
+            String dir = expand(c.profileDirectory());
+            return new Settings(dir.isBlank() ? Optional.empty() : Optional.of(Paths.get(dir)),
+                    Duration.ofSeconds(Math.max(0, c.profileRefreshSeconds())), Paths.get(expand(c.counterDirectory())),
+                    c.counterWindow(), c.counterSync(), c.publicClientId(), Math.max(0, c.identificationCacheSize()));
+        }
+    }
+
+    private volatile Settings settings;
+    private volatile ProfileRegistry.Loaded profiles;
+    private volatile CounterStore counters;
+    private volatile String profileStamp = "";
+    private volatile long nextProfileCheck;
+    private final Map<String, String> identified = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > cacheSize();
+        }
+    });
+
+    @Activate
+    public DlmsDriver(Config config) {
+        this(Settings.of(config));
+    }
+
+    DlmsDriver(Settings settings) {
+        apply(settings);
+    }
+
+    @Modified
+    void modified(Config config) {
+        apply(Settings.of(config));
+    }
+
+    private void apply(Settings s) {
+        this.settings = s;
+        this.counters = new CounterStore(s.counterDirectory());
+        reloadProfiles();
+    }
+
+    private int cacheSize() {
+        Settings s = settings;
+        return s == null ? 0 : s.identificationCacheSize();
+    }
+
+    /** Loads the profiles again (shipped + directory) and forgets which meter had which. */
+    synchronized ProfileRegistry.Loaded reloadProfiles() {
+        Settings s = settings;
+        profileStamp = stamp(s.profileDirectory());
+        ProfileRegistry.Loaded loaded = ProfileRegistry.load(s.profileDirectory());
+        for (ProfileRegistry.Problem p : loaded.problems()) {
+            LOG.error("DLMS model profile {}: {}", p.source(), p.message());
+        }
+        if (loaded.base() == null) {
+            throw new IllegalStateException("the DLMS base profile is missing from the bundle");
+        }
+        profiles = loaded;
+        identified.clear();
+        nextProfileCheck = System.nanoTime() + s.profileRefresh().toNanos();
+        LOG.info("DLMS model profiles: {} (directory {})", loaded.profiles().keySet(),
+                s.profileDirectory().map(Path::toString).orElse("none"));
+        return loaded;
+    }
+
+    private void refreshProfilesIfChanged() {
+        Settings s = settings;
+        if (s.profileRefresh().isZero() || s.profileDirectory().isEmpty() || System.nanoTime() < nextProfileCheck) {
+            return;
+        }
+        synchronized (this) {
+            nextProfileCheck = System.nanoTime() + s.profileRefresh().toNanos();
+            if (!stamp(s.profileDirectory()).equals(profileStamp)) {
+                reloadProfiles();
+            }
+        }
+    }
+
+    /** Names, sizes and modification times of the directory's profile files. */
+    private static String stamp(Optional<Path> dir) {
+        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.get(), "*.json")) {
+            for (Path p : ds) {
+                b.append(p.getFileName()).append(':').append(Files.size(p)).append(':')
+                        .append(Files.getLastModifiedTime(p).toMillis()).append(';');
+            }
+        } catch (IOException e) {
+            return "unreadable";
+        }
+        return b.toString();
+    }
+
+    ProfileRegistry.Loaded profiles() {
+        return profiles;
+    }
+
+    CounterStore counterStore() {
+        return counters;
+    }
+
+    @Override
+    public String id() {
+        return "dlms";
+    }
+
+    @Override
+    public String protocol() {
+        return "dlms-cosem";
+    }
+
+    @Override
+    public Set<ModelRef> models() {
+        return profiles.models();
+    }
+
+    @Override
+    public String spiVersion() {
+        return MeterDriver.SPI_VERSION;
+    }
+
+    @Override
+    public Result<MeterSession> open(SessionSettings s) {
+        try {
+            return openSession(s);
+        } catch (RuntimeException e) {
+            // a bug, not the meter: still never throw at the caller
+            LOG.error("Meter {}: opening a session failed unexpectedly", s.serialNumber(), e);
+            return Result.failed(Kind.PROTOCOL_ERROR, s.serialNumber() + ": " + e);
+        }
+    }
+
+    private Result<MeterSession> openSession(SessionSettings s) {
+        refreshProfilesIfChanged();
+        ProfileRegistry.Loaded loaded = profiles;
+        Settings cfg = settings;
+        long deadline = System.nanoTime() + s.connectTimeout().toNanos();
+
+        SecuritySuite suite;
+        FrameCounterGuard guard = null;
+        String knownProfile = identified.get(s.serialNumber());
+        try {
+            suite = suite(s.security());
+        } catch (IllegalArgumentException e) {
+            return Result.failed(Kind.AUTHENTICATION_FAILED, s.serialNumber() + ": unusable credentials: "
+                    + e.getMessage());
+        }
+        if (s.security() instanceof Security.Keys) {
+            CounterStore store = counters;
+            long floor = 1;
+            try {
+                OptionalLong stored = store.highWater(s.serialNumber(), s.clientId());
+                if (stored.isEmpty() && cfg.counterSync()) {
+                    Result<PublicInfo> info = readPublic(s, loaded.base(), remaining(deadline));
+                    if (!info.isOk()) {
+                        return Result.failed(info.error());
+                    }
+                    floor = info.value().invocationCounter() + 1;
+                    if (knownProfile == null && info.value().deviceName() != null) {
+                        knownProfile = remember(s.serialNumber(), loaded.forDeviceName(info.value().deviceName()));
+                    }
+                }
+                Window w = store.reserve(s.serialNumber(), s.clientId(), floor, cfg.counterWindow());
+                guard = new FrameCounterGuard(store, s.serialNumber(), s.clientId(), w, cfg.counterWindow());
+            } catch (CounterStoreException e) {
+                LOG.error("Meter {}: {}", s.serialNumber(), e.getMessage());
+                return Result.failed(Kind.AUTHENTICATION_FAILED, s.serialNumber() + ": " + e.getMessage());
+            }
+        }
+        TcpConnectionBuilder builder = builder(s, suite, s.clientId());
+        if (guard != null) {
+            builder.setFrameCounter(guard.start()).setRawMessageListener(guard);
+        }
+        Result<DlmsConnection> connected = connect(builder, s.host(), s.serialNumber(), remaining(deadline));
+        if (!connected.isOk()) {
+            return Result.failed(connected.error());
+        }
+        DlmsConnection connection = connected.value();
+        ModelProfile profile = knownProfile == null ? null : loaded.profile(knownProfile).orElse(null);
+        if (profile == null) {
+            Result<String> name = deviceName(connection, loaded.base(), s.serialNumber());
+            if (!name.isOk() && name.error().kind().retryable()) {
+                closeQuietly(connection);
+                return Result.failed(name.error());
+            }
+            profile = name.isOk() ? loaded.forDeviceName(name.value()) : loaded.base();
+            remember(s.serialNumber(), profile);
+        }
+        LOG.debug("Meter {}: session open with profile {}", s.serialNumber(), profile.id());
+        return Result.ok(new DlmsSession(connection, s.serialNumber(), profile, guard));
+    }
+
+    private String remember(String serial, ModelProfile profile) {
+        if (cacheSize() > 0) {
+            identified.put(serial, profile.id());
+        }
+        return profile.id();
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
+    }
+
+    /** What the public client may read: the invocation counter and the logical device name. */
+    private record PublicInfo(long invocationCounter, String deviceName) {
+    }
+
+    private Result<PublicInfo> readPublic(SessionSettings s, ModelProfile base, Duration timeout) {
+        TcpConnectionBuilder b = builder(s, SecuritySuite.builder().build(), settings.publicClientId());
+        Result<DlmsConnection> c = connect(b, s.host(), s.serialNumber(), timeout);
+        if (!c.isOk()) {
+            return Result.failed(c.error());
+        }
+        DlmsConnection connection = c.value();
+        try {
+            List<GetResult> r = connection.get(List.of(
+                    new AttributeAddress(1, DlmsSession.jdlms(base.invocationCounter()), 2),
+                    new AttributeAddress(1, DlmsSession.jdlms(base.deviceName()), 2)));
+            long counter = 0;
+            if (r.get(0).getResultCode() == AccessResultCode.SUCCESS) {
+                counter = CosemData.number(r.get(0).getResultData()).map(n -> n.longValue()).orElse(0L);
+            } else {
+                LOG.warn("Meter {}: its invocation counter is not readable ({}); starting the counter at 1",
+                        s.serialNumber(), r.get(0).getResultCode());
+            }
+            String name = r.get(1).getResultCode() == AccessResultCode.SUCCESS
+                    ? CosemData.text(r.get(1).getResultData()).orElse(null) : null;
+            return Result.ok(new PublicInfo(counter, name));
+        } catch (IOException | RuntimeException e) {
+            return Result.failed(Errors.of(e, s.serialNumber()).error());
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static Result<String> deviceName(DlmsConnection connection, ModelProfile base, String serial) {
+        try {
+            GetResult r = connection.get(new AttributeAddress(1, DlmsSession.jdlms(base.deviceName()), 2));
+            if (r.getResultCode() != AccessResultCode.SUCCESS) {
+                return Result.failed(Errors.of(r.getResultCode(), serial + ": logical device name"));
+            }
+            return CosemData.text(r.getResultData()).map(Result::ok)
+                    .orElseGet(() -> Result.failed(Kind.PROTOCOL_ERROR, serial + ": logical device name is no text"));
+        } catch (IOException | RuntimeException e) {
+            return Result.failed(Errors.of(e, serial).error());
+        }
+    }
+
+    private static void closeQuietly(DlmsConnection c) {
+        try {
+            c.disconnect();
+        } catch (IOException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e2) {
+                // nothing more to do
+            }
+        }
+    }
+
+    private static SecuritySuite suite(Security security) {
+        if (security instanceof Security.Password p) {
+            return SecuritySuite.builder().setAuthenticationMechanism(AuthenticationMechanism.LOW)
+                    .setPassword(p.secret()).build();
+        }
+        if (security instanceof Security.Keys k) {
+            return SecuritySuite.builder().setAuthenticationMechanism(AuthenticationMechanism.HLS5_GMAC)
+                    .setEncryptionMechanism(EncryptionMechanism.AES_GCM_128)
+                    .setSecurityPolicy(SecurityPolicy.AUTHENTICATED_AND_ENCRYPTED)
+                    .setAuthenticationKey(k.authenticationKey()).setGlobalUnicastEncryptionKey(k.encryptionKey())
+                    .build();
+        }
+        return SecuritySuite.builder().build();
+    }
+
+    private static TcpConnectionBuilder builder(SessionSettings s, SecuritySuite suite, int clientId) {
+        long timeout = Math.max(1, Math.min(Integer.MAX_VALUE, s.responseTimeout().toMillis()));
+        // the address is resolved in the connecting thread (see connect), so a slow DNS counts against its timeout
+        return new TcpConnectionBuilder((InetAddress) null).useWrapper().setPort(s.port())
+                .setLogicalDeviceId(s.logicalDevice()).setClientId(clientId).setResponseTimeout((int) timeout)
+                .setSecuritySuite(suite).setSystemTitle(SYSTEM_TITLE_MANUFACTURER, 1);
+    }
+
+    /**
+     * Builds the connection in its own short-lived thread and waits at most {@code timeout}: jDLMS opens
+     * the socket without a connect timeout. A connection that completes after the caller gave up is
+     * closed by that thread; the thread ends when jDLMS returns (the TCP connect attempt of the OS, or
+     * one response timeout of the association).
+     */
+    static Result<DlmsConnection> connect(TcpConnectionBuilder builder, String host, String serial, Duration timeout) {
+        CompletableFuture<DlmsConnection> future = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                builder.setInetAddress(InetAddress.getByName(host));
+                DlmsConnection c = builder.build();
+                if (!future.complete(c)) {
+                    closeQuietly(c);
+                }
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "dlms-connect " + serial);
+        t.setDaemon(true);
+        t.start();
+        try {
+            return Result.ok(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            if (future.completeExceptionally(e)) {
+                return Result.failed(Kind.TIMEOUT, serial + ": no connection and association within "
+                        + timeout.toMillis() + " ms");
+            }
+            return Result.ok(future.join());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (!future.completeExceptionally(e)) {
+                closeQuietly(future.join());
+            }
+            return Result.failed(Kind.CANCELLED, serial + ": interrupted while connecting");
+        } catch (ExecutionException e) {
+            DriverError error = Errors.ofAssociation(e.getCause(), serial).error();
+            LOG.debug("Meter {}: {}", serial, error.message(), e.getCause());
+            return Result.failed(error);
+        }
+    }
+
+    static String expand(String path) {
+        String p = path == null ? "" : path.trim();
+        for (String key : List.of("karaf.etc", "karaf.data", "karaf.home", "karaf.base", "user.home",
+                "java.io.tmpdir")) {
+            String value = System.getProperty(key);
+            if (value == null && key.startsWith("karaf.")) {
+                value = Paths.get(System.getProperty("user.dir"), key.substring("karaf.".length())).toString();
+            }
+            p = p.replace("${" + key + "}", value == null ? "" : value);
+        }
+        return p;
+    }
+}
