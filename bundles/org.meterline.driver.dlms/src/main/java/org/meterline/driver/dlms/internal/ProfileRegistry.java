@@ -190,15 +190,43 @@ final class ProfileRegistry {
                     progress = true;
                 }
             }
-            for (Path file : pending.keySet()) {
-                String source = file.toString();
-                List<Problem> own = lastProblems.getOrDefault(file, List.of());
-                if (own.isEmpty()) {
-                    problems.add(new Problem(source, "not usable"));
+            if (!pending.isEmpty()) {
+                // what is left cannot be used; resolve all of it together to name the reason (e.g. a cycle)
+                Map<String, ProfileDocument> trial = new LinkedHashMap<>(documents);
+                Map<String, String> trialSources = new HashMap<>(sources);
+                for (var entry : pending.entrySet()) {
+                    ProfileDocument doc = entry.getValue();
+                    ProfileDocument original = shipped.get(doc.id());
+                    trial.put(doc.id(), original == null ? doc
+                            : doc.over(original, doc.parent() != null ? doc.parent() : original.parent()));
+                    trialSources.put(doc.id(), entry.getKey().toString());
                 }
-                for (Problem p : own) {
-                    problems.add(new Problem(source, p.source().equals(source) ? p.message()
-                            : p.message() + " (in " + p.source() + ", with this file loaded)"));
+                List<Problem> together = new ArrayList<>();
+                resolveAll(trial, trialSources, together);
+                for (Path file : pending.keySet()) {
+                    String source = file.toString();
+                    List<Problem> own = lastProblems.getOrDefault(file, List.of()).stream()
+                            .filter(p -> p.source().equals(source)).toList();
+                    boolean parentMissing = own.stream().allMatch(p -> p.message().startsWith("extends '"));
+                    if (own.isEmpty() || parentMissing) {
+                        // its parent may be another pending file: the joint resolution names a cycle
+                        List<Problem> joint = together.stream().filter(p -> p.source().equals(source)).toList();
+                        if (!joint.isEmpty()) {
+                            own = joint;
+                        }
+                    }
+                    for (Problem p : own) {
+                        problems.add(p);
+                    }
+                    List<String> others = lastProblems.getOrDefault(file, List.of()).stream()
+                            .filter(p -> !p.source().equals(source)).map(Problem::source).distinct().toList();
+                    if (!others.isEmpty()) {
+                        problems.add(new Problem(source, "it would also break " + String.join(", ", others)
+                                + "; none of them changed"));
+                    }
+                    if (own.isEmpty() && others.isEmpty()) {
+                        problems.add(new Problem(source, "not usable"));
+                    }
                 }
             }
         }
