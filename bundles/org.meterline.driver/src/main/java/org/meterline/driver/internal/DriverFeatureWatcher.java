@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +89,8 @@ public class DriverFeatureWatcher implements FeaturesListener {
         }
     }
 
-    private final Set<String> sources = new HashSet<>(); // only touched on the executor
+    /** repository URI -> the refusal sources found in it; only touched on the executor. */
+    private final Map<String, Set<String>> sources = new HashMap<>();
 
     void inspect(Repository repository, String uri, boolean replay) {
         try {
@@ -97,10 +100,10 @@ public class DriverFeatureWatcher implements FeaturesListener {
                     if (jar.isEmpty()) {
                         continue;
                     }
-                    String source = "feature " + feature.getName() + "/" + feature.getVersion() + " (" + uri + ")";
+                    String source = "feature " + feature.getName() + "/" + feature.getVersion();
                     Optional<RefusedDrivers.Refusal> refusal = check(jar.get(), source);
                     refusal.ifPresent(r -> {
-                        sources.add(source);
+                        sources.computeIfAbsent(uri, u -> new HashSet<>()).add(source);
                         refused.refuse(r);
                     });
                 }
@@ -110,12 +113,10 @@ public class DriverFeatureWatcher implements FeaturesListener {
         }
     }
 
-    private void forget(String uri) {
-        for (String source : List.copyOf(sources)) {
-            if (source.endsWith("(" + uri + ")")) {
-                sources.remove(source);
-                refused.forget(source);
-            }
+    void forget(String uri) {
+        Set<String> gone = sources.remove(uri);
+        if (gone != null) {
+            gone.forEach(refused::forget);
         }
     }
 
@@ -123,7 +124,7 @@ public class DriverFeatureWatcher implements FeaturesListener {
         try (JarFile file = new JarFile(jar.toFile(), false)) {
             Manifest manifest = file.getManifest();
             return manifest == null ? Optional.empty()
-                    : RefusedDrivers.check(manifest, source, "Karaf cannot install it: the driver SPI import does not resolve");
+                    : RefusedDrivers.check(manifest, source, "not installed, its driver SPI import cannot resolve");
         } catch (IOException e) {
             LOG.debug("Could not read the manifest of {}", jar, e);
             return Optional.empty();

@@ -36,7 +36,7 @@ public class RefusedDrivers {
      * @param bundle its Bundle-SymbolicName
      * @param version its Bundle-Version
      * @param spi the SPI version it declares
-     * @param source where it was seen: "bundle 57" or "feature acme-driver/1.0.0 (mvn:...)"
+     * @param source where it was seen: "bundle 57" or "feature acme-driver/1.0.0"
      * @param state what happened to it there, e.g. "installed, not resolved"
      */
     public record Refusal(String bundle, String version, String spi, String source, String state) {

@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -52,7 +56,7 @@ class RefusedDriversTest {
     void listsRefusalsUntilTheirSourceIsGone() {
         RefusedDrivers refused = new RefusedDrivers();
         RefusedDrivers.Refusal fromFeature = new RefusedDrivers.Refusal("acme-driver", "1.0.0", "2.0",
-                "feature acme-driver/1.0.0 (mvn:com.acme/acme-driver/1.0.0/xml/features)", "not installed");
+                "feature acme-driver/1.0.0", "not installed, its driver SPI import cannot resolve");
         RefusedDrivers.Refusal fromBundle = new RefusedDrivers.Refusal("acme-driver", "1.0.0", "2.0", "bundle 7",
                 "installed, not resolved");
         refused.refuse(fromFeature);
@@ -99,9 +103,47 @@ class RefusedDriversTest {
                 "never downloads");
         assertEquals(Optional.empty(), watcher.localJar("wrap:mvn:com.acme/x/1", List.of(system)));
 
-        RefusedDrivers.Refusal r = DriverFeatureWatcher.check(inKar, "feature acme-driver/1.0.0.spi2 (mvn:x)").orElseThrow();
+        RefusedDrivers.Refusal r = DriverFeatureWatcher.check(inKar, "feature acme-driver/1.0.0.spi2").orElseThrow();
         assertEquals("2.0", r.spi());
-        assertTrue(DriverFeatureWatcher.check(inSystem, "feature acme-driver/1.0.0 (mvn:y)").isEmpty());
+        assertTrue(DriverFeatureWatcher.check(inSystem, "feature acme-driver/1.0.0").isEmpty());
+    }
+
+    @Test
+    void featureWatcherRefusesAKarsDriverUntilTheRepositoryGoes() throws Exception {
+        Path karRoot = tmp.resolve("data/kar");
+        jar(karRoot.resolve("acme-driver-1.0.0-spi2/com/acme/acme-driver/1.0.0-spi2/acme-driver-1.0.0-spi2.jar"),
+                "acme-driver", "1.0.0.spi2", "2.0");
+        RefusedDrivers refused = new RefusedDrivers();
+        DriverFeatureWatcher watcher = new DriverFeatureWatcher(refused, List.of(karRoot), List.of());
+        String uri = "mvn:com.acme/acme-driver/1.0.0-spi2/xml/features";
+        Feature feature = proxy(Feature.class, Map.of("getName", "acme-driver", "getVersion", "1.0.0.spi2",
+                "getBundles", List.of(proxy(BundleInfo.class, Map.of("getLocation", "mvn:com.acme/acme-driver/1.0.0-spi2")),
+                        proxy(BundleInfo.class, Map.of("getLocation", "mvn:org.example/not-here/1.0")))));
+        Repository repository = proxy(Repository.class, Map.of("getFeatures", new Feature[] {feature}));
+
+        watcher.inspect(repository, uri, true); // a KAR's repository is read even when Karaf replays it at start
+        RefusedDrivers.Refusal r = refused.list().get(0);
+        assertEquals(List.of("acme-driver 1.0.0.spi2 feature acme-driver/1.0.0.spi2"),
+                List.of(r.bundle() + " " + r.version() + " " + r.source()));
+        watcher.forget("mvn:some/other/1/xml/features");
+        assertEquals(1, refused.list().size());
+        watcher.forget(uri);
+        assertEquals(List.of(), refused.list());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Map<String, Object> answers) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            if (answers.containsKey(method.getName())) {
+                return answers.get(method.getName());
+            }
+            return switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(p);
+                case "equals" -> p == args[0];
+                case "toString" -> type.getSimpleName();
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
+        });
     }
 
     @Test
