@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param name a name for the fleet, unique within a {@link SimulatorService}
  * @param count number of meters, at least 1
- * @param serialPrefix prefix of every serial number
+ * @param serialPrefix prefix of every serial number (printable ASCII; serials have at most 13 characters)
  * @param firstNumber number of the first meter's serial
  * @param bindHost address the servers listen on
  * @param basePort TCP port of the first server; the fleet uses {@link #serverCount()} consecutive ports
@@ -27,6 +27,8 @@ public record FleetSpec(String name, int count, String serialPrefix, int firstNu
     public static final int DEFAULT_METERS_PER_SERVER = 250;
     /** Default history of the load profile and event logs, in days. */
     public static final int DEFAULT_HISTORY_DAYS = 35;
+    /** Longest serial number: the logical device name "MLS" + serial has at most 16 characters. */
+    public static final int MAX_SERIAL_LENGTH = 13;
 
     public FleetSpec {
         Objects.requireNonNull(name, "name");
@@ -52,6 +54,12 @@ public record FleetSpec(String name, int count, String serialPrefix, int firstNu
         if (basePort < 0 || basePort + servers - 1 > 65535) {
             throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + servers - 1)
                     + " are not valid TCP ports");
+        }
+        String lastSerial = serialPrefix + String.format("%06d", (long) firstNumber + count - 1);
+        if (lastSerial.length() > MAX_SERIAL_LENGTH || !lastSerial.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("serial numbers must be printable ASCII of at most "
+                    + MAX_SERIAL_LENGTH + " characters (the logical device name is \"MLS\" + serial): "
+                    + lastSerial);
         }
         if (basePort == 0 && servers > 1) {
             throw new IllegalArgumentException("basePort 0 (any free port) needs a single server");

@@ -30,6 +30,9 @@ class FleetSpecTest {
         assertThrows(IllegalArgumentException.class, () -> s.withHistoryDays(0));
         assertThrows(IllegalArgumentException.class, () -> s.withName(" "));
         assertThrows(IndexOutOfBoundsException.class, () -> s.serialOf(10));
+        assertThrows(IllegalArgumentException.class, () -> s.withSerialPrefix("TOO-LONG-"));
+        assertThrows(IllegalArgumentException.class, () -> s.withSerialPrefix("A B"));
+        assertEquals("LONGPFX000010", s.withSerialPrefix("LONGPFX").serialOf(9));
         assertThrows(IllegalArgumentException.class, () -> new Fault.SlowAnswer(Duration.ofMillis(-1)));
     }
 

@@ -31,15 +31,17 @@ public final class FleetRuntime implements AutoCloseable {
     private final List<MeterState> meters;
     private final List<Integer> ports;
     private final List<DlmsServer> servers;
+    private final List<Integer> internalPorts;
     private final Front front;
     private volatile boolean running = true;
 
     private FleetRuntime(FleetSpec spec, List<MeterState> meters, List<Integer> ports, List<DlmsServer> servers,
-            Front front) {
+            List<Integer> internalPorts, Front front) {
         this.spec = spec;
         this.meters = meters;
         this.ports = ports;
         this.servers = servers;
+        this.internalPorts = internalPorts;
         this.front = front;
     }
 
@@ -58,6 +60,7 @@ public final class FleetRuntime implements AutoCloseable {
             List<MeterState> meters = new ArrayList<>(spec.count());
             List<Front.Port> frontPorts = new ArrayList<>();
             List<Integer> ports = new ArrayList<>();
+            List<Integer> internalPorts = new ArrayList<>();
             for (int s = 0; s < spec.serverCount(); s++) {
                 int port = ((InetSocketAddress) channels.get(s).getLocalAddress()).getPort();
                 ports.add(port);
@@ -73,6 +76,7 @@ public final class FleetRuntime implements AutoCloseable {
                 }
                 Started server = startServer(devices, guard);
                 servers.add(server.server);
+                internalPorts.add(server.port);
                 frontPorts.add(new Front.Port(channels.get(s), server.port, onPort));
             }
             Front front = new Front(spec.name(), spec.security(), frontPorts, MAX_CONNECTIONS);
@@ -80,7 +84,7 @@ public final class FleetRuntime implements AutoCloseable {
                     spec.count(), spec.bindHost(), ports.get(0), ports.get(ports.size() - 1),
                     spec.metersPerServer(), spec.security(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
             return new FleetRuntime(spec, Collections.unmodifiableList(meters), List.copyOf(ports),
-                    List.copyOf(servers), front);
+                    List.copyOf(servers), List.copyOf(internalPorts), front);
         } catch (IOException | RuntimeException | Error e) {
             for (ServerSocketChannel c : channels) {
                 try {
@@ -135,6 +139,14 @@ public final class FleetRuntime implements AutoCloseable {
 
     public List<Integer> ports() {
         return ports;
+    }
+
+    /**
+     * The loopback ports of the jDLMS servers behind the front, in server order: only for measuring what
+     * the front costs; clients use {@link #ports()}.
+     */
+    public List<Integer> internalPorts() {
+        return internalPorts;
     }
 
     public boolean isRunning() {
