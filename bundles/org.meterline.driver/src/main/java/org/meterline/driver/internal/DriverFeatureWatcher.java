@@ -49,6 +49,8 @@ public class DriverFeatureWatcher implements FeaturesListener {
     private final RefusedDrivers refused;
     private final List<Path> karRoots;
     private final List<Path> systemRoots;
+    /** repository URI -> the refusal sources found in it; only touched on the executor. */
+    private final Map<String, Set<String>> sources = new HashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "meterline-driver-feature-watcher");
         t.setDaemon(true);
@@ -89,14 +91,16 @@ public class DriverFeatureWatcher implements FeaturesListener {
         }
     }
 
-    /** repository URI -> the refusal sources found in it; only touched on the executor. */
-    private final Map<String, Set<String>> sources = new HashMap<>();
-
     void inspect(Repository repository, String uri, boolean replay) {
         try {
+            // where jars may lie: every installed KAR's repository, and (not at start-up) system/
+            List<Path> roots = new ArrayList<>(karRepositories());
+            if (!replay) {
+                roots.addAll(systemRoots);
+            }
             for (Feature feature : repository.getFeatures()) {
                 for (BundleInfo bundle : feature.getBundles()) {
-                    Optional<Path> jar = localJar(bundle.getLocation(), replay ? List.of() : systemRoots);
+                    Optional<Path> jar = localJar(bundle.getLocation(), roots);
                     if (jar.isEmpty()) {
                         continue;
                     }
@@ -131,8 +135,21 @@ public class DriverFeatureWatcher implements FeaturesListener {
         }
     }
 
-    /** The jar a bundle location names, when it is on this machine: a KAR's repository first, then system. */
-    Optional<Path> localJar(String location, List<Path> alsoSystem) {
+    /** The repository folder of each installed KAR: data/kar/<kar name>/. */
+    List<Path> karRepositories() {
+        List<Path> dirs = new ArrayList<>();
+        for (Path karRoot : karRoots) {
+            try (Stream<Path> kars = Files.list(karRoot)) {
+                kars.filter(Files::isDirectory).forEach(dirs::add);
+            } catch (IOException e) {
+                // no KAR installed yet
+            }
+        }
+        return dirs;
+    }
+
+    /** The jar a bundle location names, when it lies in one of these Maven-layout folders; never a download. */
+    static Optional<Path> localJar(String location, List<Path> roots) {
         if (location == null) {
             return Optional.empty();
         }
@@ -140,21 +157,8 @@ public class DriverFeatureWatcher implements FeaturesListener {
             Path p = Path.of(java.net.URI.create(location));
             return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         }
-        Optional<String> relative = mavenPath(location);
-        if (relative.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Path> candidates = new ArrayList<>();
-        for (Path karRoot : karRoots) {
-            // data/kar/<kar name>/<maven layout>
-            try (Stream<Path> kars = Files.list(karRoot)) {
-                kars.filter(Files::isDirectory).forEach(k -> candidates.add(k.resolve(relative.get())));
-            } catch (IOException e) {
-                // no KAR installed yet
-            }
-        }
-        alsoSystem.forEach(root -> candidates.add(root.resolve(relative.get())));
-        return candidates.stream().filter(Files::isRegularFile).findFirst();
+        return mavenPath(location).flatMap(relative -> roots.stream().map(root -> root.resolve(relative))
+                .filter(Files::isRegularFile).findFirst());
     }
 
     /**

@@ -94,14 +94,21 @@ class RefusedDriversTest {
         Path inSystem = system.resolve("com/acme/acme-driver/1.0.0/acme-driver-1.0.0.jar");
         jar(inSystem, "acme-driver", "1.0.0", "1.0");
         DriverFeatureWatcher watcher = new DriverFeatureWatcher(new RefusedDrivers(), List.of(karRoot), List.of(system));
+        List<Path> kars = watcher.karRepositories();
+        assertEquals(List.of(karRoot.resolve("acme-driver-1.0.0-spi2")), kars);
+        List<Path> all = new java.util.ArrayList<>(kars);
+        all.add(system);
 
-        assertEquals(Optional.of(inKar), watcher.localJar("mvn:com.acme/acme-driver/1.0.0-spi2", List.of()));
-        assertEquals(Optional.of(inSystem), watcher.localJar("mvn:com.acme/acme-driver/1.0.0", List.of(system)));
-        assertEquals(Optional.empty(), watcher.localJar("mvn:com.acme/acme-driver/1.0.0", List.of()),
+        assertEquals(Optional.of(inKar), DriverFeatureWatcher.localJar("mvn:com.acme/acme-driver/1.0.0-spi2", kars));
+        assertEquals(Optional.of(inSystem), DriverFeatureWatcher.localJar("mvn:com.acme/acme-driver/1.0.0", all));
+        assertEquals(Optional.empty(), DriverFeatureWatcher.localJar("mvn:com.acme/acme-driver/1.0.0", kars),
                 "at start-up only KAR repositories are read");
-        assertEquals(Optional.empty(), watcher.localJar("mvn:com.acme/acme-driver/9.9.9", List.of(system)),
+        assertEquals(Optional.empty(), DriverFeatureWatcher.localJar("mvn:com.acme/acme-driver/9.9.9", all),
                 "never downloads");
-        assertEquals(Optional.empty(), watcher.localJar("wrap:mvn:com.acme/x/1", List.of(system)));
+        assertEquals(Optional.empty(), DriverFeatureWatcher.localJar("wrap:mvn:com.acme/x/1", all));
+        assertEquals(Optional.of(inSystem), DriverFeatureWatcher.localJar(inSystem.toUri().toString(), List.of()));
+        assertEquals(Optional.empty(), new DriverFeatureWatcher(new RefusedDrivers(), List.of(tmp.resolve("none")), List.of())
+                .karRepositories().stream().findAny());
 
         RefusedDrivers.Refusal r = DriverFeatureWatcher.check(inKar, "feature acme-driver/1.0.0.spi2").orElseThrow();
         assertEquals("2.0", r.spi());
