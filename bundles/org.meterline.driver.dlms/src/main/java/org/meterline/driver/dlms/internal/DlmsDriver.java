@@ -243,12 +243,23 @@ public class DlmsDriver implements MeterDriver {
             }
         }
         TcpConnectionBuilder builder = builder(s, suite, s.clientId());
-        if (guard != null) {
-            builder.setFrameCounter(guard.start()).setRawMessageListener(guard);
+        SessionListener listener = null;
+        if (!(s.security() instanceof Security.None)) {
+            listener = new SessionListener(guard);
+            builder.setRawMessageListener(listener);
         }
-        Result<DlmsConnection> connected = connect(builder, s.host(), s.serialNumber(), remaining(deadline));
+        if (guard != null) {
+            builder.setFrameCounter(guard.start());
+        }
+        Result<DlmsConnection> connected = connect(builder, s.host(), s.serialNumber(), remaining(deadline), listener);
         if (!connected.isOk()) {
+            if (listener != null && connected.error().message().endsWith(Errors.CLOSED_DURING_ASSOCIATION)) {
+                return Result.failed(whyClosed(s, loaded.base(), deadline, connected.error()));
+            }
             return Result.failed(connected.error());
+        }
+        if (listener != null) {
+            listener.associated();
         }
         DlmsConnection connection = connected.value();
         ModelProfile profile = knownProfile == null ? null : loaded.profile(knownProfile).orElse(null);
@@ -263,6 +274,21 @@ public class DlmsDriver implements MeterDriver {
         }
         LOG.debug("Meter {}: session open with profile {}", s.serialNumber(), profile.id());
         return Result.ok(new DlmsSession(connection, s.serialNumber(), profile, guard));
+    }
+
+    /**
+     * A meter that closes the connection on an authenticated association request without answering
+     * (as jDLMS-based meters do when they cannot decrypt the AARQ) is asked once through the public
+     * client: if that association works, the link is fine and the credentials are what it refused.
+     */
+    private DriverError whyClosed(SessionSettings s, ModelProfile base, long deadline, DriverError original) {
+        Result<PublicInfo> probe = readPublic(s, base, remaining(deadline));
+        if (probe.isOk()) {
+            return new DriverError(Kind.AUTHENTICATION_FAILED, s.serialNumber() + ": the meter closed the connection"
+                    + " on the authenticated association request but accepts the public client: the "
+                    + (s.security() instanceof Security.Password ? "password is" : "keys are") + " not the meter's");
+        }
+        return original;
     }
 
     private String remember(String serial, ModelProfile profile) {
@@ -282,7 +308,7 @@ public class DlmsDriver implements MeterDriver {
 
     private Result<PublicInfo> readPublic(SessionSettings s, ModelProfile base, Duration timeout) {
         TcpConnectionBuilder b = builder(s, SecuritySuite.builder().build(), settings.publicClientId());
-        Result<DlmsConnection> c = connect(b, s.host(), s.serialNumber(), timeout);
+        Result<DlmsConnection> c = connect(b, s.host(), s.serialNumber(), timeout, null);
         if (!c.isOk()) {
             return Result.failed(c.error());
         }
@@ -362,7 +388,8 @@ public class DlmsDriver implements MeterDriver {
      * closed by that thread; the thread ends when jDLMS returns (the TCP connect attempt of the OS, or
      * one response timeout of the association).
      */
-    static Result<DlmsConnection> connect(TcpConnectionBuilder builder, String host, String serial, Duration timeout) {
+    static Result<DlmsConnection> connect(TcpConnectionBuilder builder, String host, String serial, Duration timeout,
+            SessionListener listener) {
         CompletableFuture<DlmsConnection> future = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -392,6 +419,12 @@ public class DlmsDriver implements MeterDriver {
             }
             return Result.failed(Kind.CANCELLED, serial + ": interrupted while connecting");
         } catch (ExecutionException e) {
+            if (listener != null && listener.rejected()) {
+                return Result.failed(Kind.AUTHENTICATION_FAILED, serial + ": the meter rejected the association ("
+                        + (listener.diagnostic() == 13 ? "authentication failure"
+                                : "result " + listener.result() + ", diagnostic " + listener.diagnostic())
+                        + ")");
+            }
             DriverError error = Errors.ofAssociation(e.getCause(), serial).error();
             LOG.debug("Meter {}: {}", serial, error.message(), e.getCause());
             return Result.failed(error);

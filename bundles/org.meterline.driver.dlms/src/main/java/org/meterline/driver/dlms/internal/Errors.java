@@ -17,6 +17,9 @@ import org.openmuc.jdlms.ResponseTimeoutException;
 /** Maps what jDLMS throws or answers to the SPI's error kinds. */
 final class Errors {
 
+    /** The message tail of a connection the meter closed while associating (no AARE came). */
+    static final String CLOSED_DURING_ASSOCIATION = ": the meter closed the connection during the association";
+
     private Errors() {
     }
 
@@ -33,8 +36,7 @@ final class Errors {
         }
         Mapped m = of(t, serial);
         if (m.error().kind() == Kind.CONNECTION_FAILED && t instanceof EOFException) {
-            return new Mapped(new DriverError(Kind.CONNECTION_FAILED, serial
-                    + ": the meter closed the connection during the association"), true);
+            return new Mapped(new DriverError(Kind.CONNECTION_FAILED, serial + CLOSED_DURING_ASSOCIATION), true);
         }
         return m;
     }
