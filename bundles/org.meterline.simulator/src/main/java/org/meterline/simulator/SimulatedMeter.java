@@ -19,6 +19,7 @@ public interface SimulatedMeter {
 
     String serialNumber();
 
+    /** Address a client connects to: the fleet's bind host, or 127.0.0.1 when it listens on all interfaces. */
     String host();
 
     int port();

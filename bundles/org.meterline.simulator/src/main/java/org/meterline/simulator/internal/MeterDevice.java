@@ -39,10 +39,9 @@ final class MeterDevice {
         if (mode != SecurityMode.NONE) {
             device.setMasterKey(meter.secrets().masterKey());
             device.addRestriction(mode.clientId(), suite(mode, meter.secrets()));
-            Secrets wrong = Secrets.deriveWrong(meter.fleet().spec().seed(), meter.serialNumber());
             // put on an existing key: no structural change of the map the association threads read
-            meter.onWrongKeys(isWrong -> device.addRestriction(mode.clientId(),
-                    suite(mode, isWrong ? wrong : meter.secrets())));
+            meter.onWrongKeys(isWrong -> device.addRestriction(mode.clientId(), suite(mode, isWrong
+                    ? Secrets.deriveWrong(meter.fleet().spec().seed(), meter.serialNumber()) : meter.secrets())));
         }
         device.registerCosemObject(objects(meter, mode == SecurityMode.NONE ? null : guard));
         return device;

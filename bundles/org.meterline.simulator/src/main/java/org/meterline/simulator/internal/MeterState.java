@@ -82,9 +82,11 @@ public final class MeterState implements SimulatedMeter {
         return serial;
     }
 
+    /** The bind host, or the loopback address when the fleet listens on all interfaces. */
     @Override
     public String host() {
-        return fleet.spec().bindHost();
+        String bind = fleet.spec().bindHost();
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
     }
 
     @Override
