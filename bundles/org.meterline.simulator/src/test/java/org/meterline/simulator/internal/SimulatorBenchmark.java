@@ -67,6 +67,11 @@ public final class SimulatorBenchmark {
                 double front = run(hls, connections, seconds, false);
                 System.out.printf("HLS5-GMAC %2d connections: %,8.0f GETs/s through the front%n", connections, front);
             }
+            for (int parallel : new int[] {1, 16}) {
+                long[] result = sessions(hls, parallel, seconds);
+                System.out.printf("HLS5-GMAC %2d parallel short sessions (connect, associate, 1 GET, release): "
+                        + "%,6.0f sessions/s, %d failed%n", parallel, result[0] / (double) seconds, result[1]);
+            }
         } finally {
             hls.close();
         }
@@ -113,6 +118,35 @@ public final class SimulatorBenchmark {
                 c.close();
             }
         }
+    }
+
+    /** Sessions per second and failures of {@code parallel} threads opening short sessions to all meters. */
+    private static long[] sessions(FleetRuntime fleet, int parallel, int seconds) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(parallel);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        for (int t = 0; t < parallel; t++) {
+            int offset = t;
+            new Thread(() -> {
+                int i = offset;
+                while (System.nanoTime() < end) {
+                    MeterState m = fleet.meters().get(i % fleet.meters().size());
+                    i += parallel;
+                    try (DlmsConnection c = connect(m, m.port())) {
+                        if (c.get(ENERGY).getResultCode() != AccessResultCode.SUCCESS) {
+                            throw new IOException("GET failed");
+                        }
+                        ok.incrementAndGet();
+                    } catch (IOException | RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                done.countDown();
+            }).start();
+        }
+        done.await();
+        return new long[] {ok.get(), failed.get()};
     }
 
     private static DlmsConnection connect(MeterState m, int port) throws IOException {
