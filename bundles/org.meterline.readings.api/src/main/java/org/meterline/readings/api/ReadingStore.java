@@ -1,0 +1,61 @@
+package org.meterline.readings.api;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.meterline.core.api.Caller;
+import org.meterline.core.api.ObisCode;
+import org.meterline.core.api.Page;
+import org.meterline.core.api.PageRequest;
+
+/**
+ * The time-series store of readings and meter events, per customer (the caller's tenant).
+ * Permission area {@value #AREA}: read to query, write to store.
+ *
+ * <p>Writes are idempotent: a row whose key (meter, item, instant) — for events (meter, log,
+ * instant, code) — is already stored is left unchanged and counted as already present, so
+ * retries and replays never duplicate. A large write is committed in chunks of a few thousand
+ * rows; when it fails half-way the committed chunks stay, and writing the same list again is the
+ * way to finish it.
+ *
+ * <p>Errors: {@code ForbiddenException} without the permission, {@code ValidationException}
+ * naming the row for bad input ({@code readings[3].value}), {@code MeterlineException} when the
+ * database fails.
+ */
+public interface ReadingStore {
+
+    String AREA = "readings";
+
+    /** The most rows one query returns. */
+    int MAX_LIMIT = 10_000;
+
+    WriteOutcome write(Caller caller, List<Reading> readings);
+
+    WriteOutcome writeEvents(Caller caller, List<MeterEvent> events);
+
+    /**
+     * Readings of one item of a meter in [{@code from}, {@code to}), oldest first, at most
+     * {@code limit} (1..{@value #MAX_LIMIT}); {@link ReadingPage#next()} says where to go on.
+     */
+    ReadingPage readings(Caller caller, long meterId, ObisCode item, Instant from, Instant to, int limit);
+
+    /**
+     * Events of a meter in [{@code from}, {@code to}), oldest first (then by log and code), a page
+     * at a time; the page's sort field must be null or {@code "at"}.
+     */
+    Page<MeterEvent> events(Caller caller, long meterId, Instant from, Instant to, PageRequest page);
+
+    /**
+     * Consumption of a cumulative item (an energy register such as {@code 1-0:1.8.0.255}, read
+     * as a register or as a load-profile channel) per bucket of {@code unit} in {@code zone}.
+     * A bucket's value is the reading at its end minus the reading at its start, summed over the
+     * scope's meters; readings of quality {@link Quality#BAD} are not used. The first bucket
+     * starts at {@code from} rounded down to its unit in {@code zone}; buckets follow until one
+     * starts at or after {@code to}. Every bucket is returned, empty ones with 0 meters.
+     *
+     * @throws org.meterline.core.api.ValidationException when from is not before to, or the
+     *     period has more than {@value #MAX_LIMIT} buckets
+     */
+    List<Bucket> aggregate(Caller caller, Scope scope, ObisCode item, Instant from, Instant to, TimeUnit unit,
+            ZoneId zone);
+}
