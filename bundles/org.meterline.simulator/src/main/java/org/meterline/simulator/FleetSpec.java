@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param basePort TCP port of the first server; the fleet uses {@link #serverCount()} consecutive ports
  * @param metersPerServer meters (logical devices) behind one TCP port, 1..16383
  * @param security how the reading client authenticates
- * @param seed seed of the generated values and of the per-meter secrets
+ * @param seed seed of the generated values and of the per-meter secrets (not shown by {@link #toString()})
  * @param historyDays days of load profile and event history before the fleet's start, at least 1
  */
 public record FleetSpec(String name, int count, String serialPrefix, int firstNumber, String bindHost,
@@ -86,6 +86,14 @@ public record FleetSpec(String name, int count, String serialPrefix, int firstNu
             throw new IndexOutOfBoundsException(index);
         }
         return serialPrefix + String.format("%06d", (long) firstNumber + index);
+    }
+
+    /** Every field but the seed: the seed and a serial give the meter's secrets. */
+    @Override
+    public String toString() {
+        return "FleetSpec[name=" + name + ", count=" + count + ", serialPrefix=" + serialPrefix + ", firstNumber="
+                + firstNumber + ", bindHost=" + bindHost + ", basePort=" + basePort + ", metersPerServer="
+                + metersPerServer + ", security=" + security + ", historyDays=" + historyDays + "]";
     }
 
     public FleetSpec withName(String value) {

@@ -1,6 +1,7 @@
 package org.meterline.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ class FleetSpecTest {
         assertEquals(5, s.withMetersPerServer(249).serverCount());
         assertEquals("X000010", s.withSerialPrefix("X").withFirstNumber(10).serialOf(0));
         assertEquals(SecurityMode.LLS, s.withSecurity(SecurityMode.LLS).security());
+        assertFalse(s.withSeed(987654321L).toString().contains("987654321"), "the seed gives the secrets");
     }
 
     @Test
