@@ -3,6 +3,7 @@ package org.meterline.simulator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,8 @@ class ObjectMapTest {
             previous = e;
         }
         assertTrue(meter.energyAt(1, end.plus(Duration.ofDays(1))) > meter.energyAt(1, end), "consumes energy");
+        assertThrows(IllegalArgumentException.class, () -> meter.energyAt(1, end.plusSeconds(60)));
+        assertThrows(IllegalArgumentException.class, () -> meter.energyAt(5, end));
         try (Fleet same = Fleet.start(FleetSpec.of(5, 0).withSecurity(SecurityMode.NONE).withSeed(42))) {
             SimulatedMeter twin = same.meters().get(3);
             for (int c = 1; c <= 4; c++) {

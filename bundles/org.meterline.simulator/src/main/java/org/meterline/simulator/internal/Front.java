@@ -132,16 +132,16 @@ final class Front implements AutoCloseable {
             closeQuietly(client);
             return;
         }
+        Relay relay = new Relay(port, client);
+        relays.add(relay);
         try {
             channel.configureBlocking(true);
             client.setTcpNoDelay(true);
             client.setSoTimeout(IDLE_TIMEOUT_MILLIS);
-            Relay relay = new Relay(port, client);
-            relays.add(relay);
             pumps.execute(relay::upstream);
         } catch (IOException | RejectedExecutionException e) {
             LOG.debug("Simulator fleet {}: connection refused", name, e);
-            closeQuietly(client);
+            relay.close();
         }
     }
 
