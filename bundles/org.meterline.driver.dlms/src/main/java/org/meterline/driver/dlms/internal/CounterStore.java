@@ -20,15 +20,36 @@ import java.util.OptionalLong;
  * file, fsynced, atomically renamed, directory fsynced) before the caller may use any counter of the
  * window. So after a crash, a kill or a power loss the next session starts above anything ever sent.
  *
- * <p>Thread-safe; reservations for the same meter and client are serialised (striped locks).
+ * <p>A session leases the whole reserved remainder and gives back what it did not use when it ends, so
+ * the next session continues in memory without touching the disk until the window runs low. Nothing
+ * given back is ever above the durable mark, and a session that never ends (killed process, lost
+ * thread) simply leaves its lease unused. One process per directory.
+ *
+ * <p>Thread-safe; operations for the same meter and client are serialised (striped locks).
  */
 final class CounterStore {
 
     /** The largest invocation counter (32 bits). */
     static final long MAX_COUNTER = 0xFFFF_FFFFL;
 
+    /** Meters whose unused remainder is remembered; beyond it the oldest are forgotten (safe: disk rules). */
+    static final int MAX_REMEMBERED = 200_000;
+
     private final Path directory;
     private final Object[] locks = new Object[64];
+    private final java.util.concurrent.ConcurrentHashMap<Path, Lease> leases = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong diskWrites = new java.util.concurrent.atomic.AtomicLong();
+
+    /** In memory: the first counter not leased yet, and the durable mark (both guarded by the stripe lock). */
+    private static final class Lease {
+        long next;
+        long end;
+
+        Lease(long next, long end) {
+            this.next = next;
+            this.end = end;
+        }
+    }
 
     CounterStore(Path directory) {
         this.directory = directory;
@@ -54,7 +75,7 @@ final class CounterStore {
         }
     }
 
-    /** The stored high-water mark, if the meter has one. */
+    /** The stored (durable) high-water mark, if the meter has one. */
     OptionalLong highWater(String serial, int clientId) throws CounterStoreException {
         Path file = file(serial, clientId);
         synchronized (lock(file)) {
@@ -62,34 +83,57 @@ final class CounterStore {
         }
     }
 
+    /** Whether counters were ever reserved for this meter and client. */
+    boolean known(String serial, int clientId) throws CounterStoreException {
+        Path file = file(serial, clientId);
+        return leases.containsKey(file) || highWater(serial, clientId).isPresent();
+    }
+
+    /** Durable writes so far (for tests and figures). */
+    long diskWrites() {
+        return diskWrites.get();
+    }
+
     /**
-     * Reserves {@code size} counters from the stored mark (or {@code floor}, whichever is higher) and
-     * returns them once the new mark is durable.
+     * Leases counters from the first unused one (at least {@code floor}) up to the durable mark; when
+     * fewer than {@code size / 4} are left there, the mark first moves up by {@code size} (on disk).
      */
     Window reserve(String serial, int clientId, long floor, int size) throws CounterStoreException {
         Path file = file(serial, clientId);
         synchronized (lock(file)) {
-            long start = Math.max(read(file).orElse(1L), Math.max(floor, 1L));
-            long end = start + size;
-            if (end > MAX_COUNTER + 1) {
-                throw new CounterStoreException("the invocation counter of " + serial + " (client " + clientId
-                        + ") is exhausted: new keys are needed", null);
+            Lease lease = leases.get(file);
+            if (lease == null) {
+                long stored = read(file).orElse(1L);
+                lease = new Lease(stored, stored);
             }
-            write(file, end);
-            return new Window(start, end);
+            long start = Math.max(lease.next, Math.max(floor, 1L));
+            if (lease.end - start < Math.max(2, size / 4)) {
+                long end = start + size;
+                if (end > MAX_COUNTER + 1) {
+                    throw new CounterStoreException("the invocation counter of " + serial + " (client " + clientId
+                            + ") is exhausted: new keys are needed", null);
+                }
+                write(file, end);
+                lease.end = end;
+            }
+            lease.next = lease.end;
+            remember(file, lease);
+            return new Window(start, lease.end);
         }
     }
 
-    /** Extends a window by {@code size} counters: the new end is durable when this returns. */
+    /** Extends a leased window by {@code size} counters: the new end is durable when this returns. */
     Window extend(String serial, int clientId, Window window, int size) throws CounterStoreException {
         Path file = file(serial, clientId);
         synchronized (lock(file)) {
-            long stored = read(file).orElse(window.end());
-            if (stored != window.end()) {
-                // another session reserved after this one: never hand out counters it may use
+            Lease lease = leases.get(file);
+            long stored = lease != null ? lease.end : read(file).orElse(window.end());
+            boolean othersLeased = lease != null && lease.next != window.end();
+            if (stored != window.end() || othersLeased) {
+                // another session leased after this one: never hand out counters it may use
                 throw new CounterStoreException("the invocation counter store of " + serial + " (client "
-                        + clientId + ") moved to " + stored + " while this session held [" + window.start() + ", "
-                        + window.end() + "): another session talks to the same meter", null);
+                        + clientId + ") moved on while this session held [" + window.start() + ", " + window.end()
+                        + "): another session talks to the same meter", null);
             }
             long end = window.end() + size;
             if (end > MAX_COUNTER + 1) {
@@ -97,7 +141,39 @@ final class CounterStore {
                         + ") is exhausted: new keys are needed", null);
             }
             write(file, end);
+            Lease updated = lease != null ? lease : new Lease(end, end);
+            updated.end = end;
+            updated.next = end;
+            remember(file, updated);
             return new Window(window.start(), end);
+        }
+    }
+
+    /**
+     * Gives back the part of a lease above {@code highestUsed} once its connection is closed (no frame
+     * can be sent any more). Ignored when another lease followed it.
+     */
+    void release(String serial, int clientId, Window window, long highestUsed) {
+        Path file = file(serial, clientId);
+        synchronized (lock(file)) {
+            Lease lease = leases.get(file);
+            if (lease != null && lease.next == window.end() && lease.end == window.end()) {
+                lease.next = Math.max(window.start(), highestUsed + 1);
+            }
+        }
+    }
+
+    private void remember(Path file, Lease lease) {
+        leases.put(file, lease);
+        if (leases.size() > MAX_REMEMBERED) {
+            // forgetting is always safe: the next lease starts at the durable mark
+            int drop = MAX_REMEMBERED / 10;
+            for (var it = leases.keySet().iterator(); it.hasNext() && drop > 0; drop--) {
+                Path p = it.next();
+                if (!p.equals(file)) {
+                    it.remove();
+                }
+            }
         }
     }
 
@@ -156,6 +232,7 @@ final class CounterStore {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             syncDirectory();
+            diskWrites.incrementAndGet();
         } catch (IOException e) {
             throw new CounterStoreException("cannot write the invocation counter store " + file + ": " + e, e);
         }

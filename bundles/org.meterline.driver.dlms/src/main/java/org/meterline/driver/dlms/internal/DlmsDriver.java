@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -224,8 +223,7 @@ public class DlmsDriver implements MeterDriver {
             CounterStore store = counters;
             long floor = 1;
             try {
-                OptionalLong stored = store.highWater(s.serialNumber(), s.clientId());
-                if (stored.isEmpty() && cfg.counterSync()) {
+                if (!store.known(s.serialNumber(), s.clientId()) && cfg.counterSync()) {
                     Result<PublicInfo> info = readPublic(s, loaded.base(), remaining(deadline));
                     if (!info.isOk()) {
                         return Result.failed(info.error());

@@ -873,6 +873,13 @@ final class DlmsSession implements MeterSession {
             } catch (IOException | RuntimeException e) {
                 LOG.debug("Meter {}: closing the connection: {}", serial, e.toString());
             }
+            releaseCounters();
+        }
+    }
+
+    private void releaseCounters() {
+        if (guard != null) {
+            guard.release();
         }
     }
 
@@ -893,6 +900,7 @@ final class DlmsSession implements MeterSession {
             } catch (IOException | RuntimeException e) {
                 LOG.debug("Meter {}: close: {}", serial, e.toString());
             }
+            releaseCounters();
         }
     }
 }

@@ -101,6 +101,11 @@ final class FrameCounterGuard implements RawMessageListener {
         }
     }
 
+    /** Gives the unused rest of the lease back; call only once the connection is closed. */
+    void release() {
+        store.release(serial, clientId, window, highestSent);
+    }
+
     /** The invocation counter of a sent frame's ciphered APDU; -1 when the frame has none. */
     static long counterOf(RawMessageData data) {
         RawMessageData.Apdu apdu = data.getApdu();

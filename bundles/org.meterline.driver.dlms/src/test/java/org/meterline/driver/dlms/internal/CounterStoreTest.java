@@ -46,6 +46,31 @@ class CounterStoreTest {
     }
 
     @Test
+    void whatASessionDidNotUseIsUsedNextWithoutTouchingTheDisk() throws Exception {
+        CounterStore store = new CounterStore(dir);
+        Window w = store.reserve("M", 1, 1, 100);
+        assertEquals(new Window(1, 101), w);
+        long writes = store.diskWrites();
+        store.release("M", 1, w, 10);
+        w = store.reserve("M", 1, 1, 100);
+        assertEquals(new Window(11, 101), w);
+        store.release("M", 1, w, 50);
+        w = store.reserve("M", 1, 1, 100);
+        assertEquals(new Window(51, 101), w);
+        assertEquals(writes, store.diskWrites(), "still inside the durable window");
+        assertEquals(101, store.highWater("M", 1).getAsLong());
+        store.release("M", 1, w, 90);
+        w = store.reserve("M", 1, 1, 100);
+        assertEquals(new Window(91, 191), w, "fewer than a quarter left: the mark moves first");
+        assertEquals(writes + 1, store.diskWrites());
+        assertEquals(191, store.highWater("M", 1).getAsLong());
+        // a release after another lease changes nothing
+        Window other = store.reserve("M", 1, 1, 100);
+        store.release("M", 1, w, 95);
+        assertTrue(store.reserve("M", 1, 1, 100).start() >= other.end());
+    }
+
+    @Test
     void afterAKillTheNextSessionStartsAboveEverythingReserved() throws Exception {
         CounterStore first = new CounterStore(dir);
         Window w = first.reserve("SIM000007", 1, 1, 1000);

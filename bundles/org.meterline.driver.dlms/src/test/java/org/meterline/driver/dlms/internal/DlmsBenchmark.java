@@ -1,0 +1,250 @@
+package org.meterline.driver.dlms.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.meterline.core.api.ObisCode;
+import org.meterline.driver.api.ItemResult;
+import org.meterline.driver.api.LoadProfile;
+import org.meterline.driver.api.MeterSession;
+import org.meterline.driver.api.ProfileEntry;
+import org.meterline.driver.api.Result;
+import org.meterline.driver.api.SessionSettings;
+import org.meterline.simulator.Fleet;
+import org.meterline.simulator.FleetSpec;
+import org.meterline.simulator.SecurityMode;
+import org.meterline.simulator.SimulatedMeter;
+import org.openmuc.jdlms.AccessResultCode;
+import org.openmuc.jdlms.AttributeAddress;
+import org.openmuc.jdlms.AuthenticationMechanism;
+import org.openmuc.jdlms.DlmsConnection;
+import org.openmuc.jdlms.GetResult;
+import org.openmuc.jdlms.SecuritySuite;
+import org.openmuc.jdlms.SelectiveAccessDescription;
+import org.openmuc.jdlms.TcpConnectionBuilder;
+import org.openmuc.jdlms.datatypes.DataObject;
+
+/**
+ * Reads N simulated meters (default 1,000) — the ten registers of the contract's table plus one day of
+ * the 15-minute, 4-channel load profile each — with bounded parallelism (default 16), once through the
+ * driver and once with a plain jDLMS client loop doing the same requests, and prints values/s of both
+ * and their ratio. Not a test: run it as described in the README.
+ *
+ * <p>System properties: {@code meters} (1000), {@code parallel} (16), {@code port} (24159),
+ * {@code security} (hls5-gmac | lls | none), {@code rounds} (2).
+ */
+public final class DlmsBenchmark {
+
+    private static final List<ObisCode> REGISTERS = List.of("1.0.1.8.0.255", "1.0.2.8.0.255", "1.0.3.8.0.255",
+            "1.0.4.8.0.255", "1.0.1.8.1.255", "1.0.1.8.2.255", "1.0.32.7.0.255", "1.0.31.7.0.255", "1.0.1.7.0.255",
+            "1.0.1.6.0.255").stream().map(ObisCode::parse).toList();
+    private static final ObisCode LOAD_PROFILE = ObisCode.parse("1.0.99.1.0.255");
+    private static final Duration CONNECT = Duration.ofSeconds(60);
+    private static final Duration RESPONSE = Duration.ofSeconds(30);
+
+    private DlmsBenchmark() {
+    }
+
+    /** One pass over the fleet: values read, failures, time. */
+    private record Pass(String name, long values, long failures, Duration took) {
+        double perSecond() {
+            return values / (took.toNanos() / 1e9);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-7s %,10d values %5d failures %8.2f s %,12.0f values/s", name, values,
+                    failures, took.toNanos() / 1e9, perSecond());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        /** Reads one meter; returns the number of values, or -1 on failure. */
+        long read(SimulatedMeter meter, Instant from, Instant to) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int meters = Integer.getInteger("meters", 1000);
+        int parallel = Integer.getInteger("parallel", 16);
+        int port = Integer.getInteger("port", 24159);
+        int rounds = Integer.getInteger("rounds", 2);
+        SecurityMode security = switch (System.getProperty("security", "hls5-gmac")) {
+            case "none" -> SecurityMode.NONE;
+            case "lls" -> SecurityMode.LLS;
+            default -> SecurityMode.HLS5_GMAC;
+        };
+        Path counters = Files.createTempDirectory("dlms-bench-counters");
+        System.out.printf("DLMS benchmark: %d meters, %d in parallel, %s, Java %s, %d cores%n", meters, parallel,
+                security, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        try (Fleet fleet = Fleet.start(FleetSpec.of(meters, port).withName("bench").withSecurity(security))) {
+            DlmsDriver driver = new DlmsDriver(new DlmsDriver.Settings(Optional.empty(), Duration.ZERO, counters, 1000,
+                    true, 16, meters * 2));
+            Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS);
+            Instant from = to.minus(Duration.ofDays(1));
+            Reader viaDriver = (m, f, t) -> readWithDriver(driver, m, f, t);
+            Reader raw = DlmsBenchmark::readRaw;
+            // warm-up: first contact (counter sync, identification), class loading, JIT
+            System.out.println(run("warm-up", fleet.meters(), parallel, viaDriver, from, to));
+            System.out.println(run("warm-up", fleet.meters().subList(0, Math.min(100, meters)), parallel, raw, from, to));
+            Pass bestDriver = null;
+            Pass bestRaw = null;
+            for (int r = 0; r < rounds; r++) {
+                Pass p = run("raw", fleet.meters(), parallel, raw, from, to);
+                System.out.println(p);
+                bestRaw = bestRaw == null || p.perSecond() > bestRaw.perSecond() ? p : bestRaw;
+                p = run("driver", fleet.meters(), parallel, viaDriver, from, to);
+                System.out.println(p);
+                bestDriver = bestDriver == null || p.perSecond() > bestDriver.perSecond() ? p : bestDriver;
+            }
+            System.out.printf(Locale.ROOT, "best of %d: driver %,.0f values/s, raw jDLMS %,.0f values/s, ratio %.2f%n",
+                    rounds, bestDriver.perSecond(), bestRaw.perSecond(), bestDriver.perSecond() / bestRaw.perSecond());
+        }
+    }
+
+    private static Pass run(String name, List<SimulatedMeter> meters, int parallel, Reader reader, Instant from,
+            Instant to) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        AtomicLong values = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (SimulatedMeter m : meters) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        long n = reader.read(m, from, to);
+                        if (n < 0) {
+                            failures.incrementAndGet();
+                        } else {
+                            values.addAndGet(n);
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.incrementAndGet();
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Pass(name, values.get(), failures.get(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private static long readWithDriver(DlmsDriver driver, SimulatedMeter m, Instant from, Instant to) {
+        SessionSettings settings = new SessionSettings(m.serialNumber(), m.host(), m.port(), m.logicalDevice(),
+                m.clientId(), SimulatorSupport.security(m), CONNECT, RESPONSE);
+        Result<MeterSession> open = driver.open(settings);
+        if (!open.isOk()) {
+            System.err.println(open.error());
+            return -1;
+        }
+        try (MeterSession s = open.value()) {
+            long n = 0;
+            for (ItemResult r : s.read(REGISTERS)) {
+                if (r.result().isOk()) {
+                    n++;
+                }
+            }
+            Result<LoadProfile> p = s.readLoadProfile(LOAD_PROFILE, from, to);
+            if (!p.isOk()) {
+                System.err.println(p.error());
+                return -1;
+            }
+            for (ProfileEntry e : p.value().entries()) {
+                n += e.values().size();
+            }
+            return n;
+        }
+    }
+
+    /** The same requests with jDLMS alone: registers (value + scaler_unit), capture objects, buffer, units. */
+    private static long readRaw(SimulatedMeter m, Instant from, Instant to) throws IOException {
+        SecuritySuite suite = switch (m.security()) {
+            case NONE -> SecuritySuite.builder().build();
+            case LLS -> SecuritySuite.builder().setAuthenticationMechanism(AuthenticationMechanism.LOW)
+                    .setPassword(m.password()).build();
+            default -> SecuritySuite.builder().setAuthenticationMechanism(AuthenticationMechanism.HLS5_GMAC)
+                    .setEncryptionMechanism(SecuritySuite.EncryptionMechanism.AES_GCM_128)
+                    .setSecurityPolicy(SecuritySuite.SecurityPolicy.AUTHENTICATED_AND_ENCRYPTED)
+                    .setAuthenticationKey(m.authenticationKey()).setGlobalUnicastEncryptionKey(m.encryptionKey())
+                    .build();
+        };
+        TcpConnectionBuilder b = new TcpConnectionBuilder(InetAddress.getByName(m.host())).useWrapper()
+                .setPort(m.port()).setLogicalDeviceId(m.logicalDevice()).setClientId(m.clientId())
+                .setResponseTimeout((int) RESPONSE.toMillis()).setSecuritySuite(suite)
+                .setFrameCounter(Math.max(1, m.highestInvocationCounter() + 1));
+        try (DlmsConnection c = b.build()) {
+            long n = 0;
+            List<AttributeAddress> regs = new ArrayList<>();
+            for (ObisCode o : REGISTERS) {
+                int cls = o.d() == 6 ? 4 : 3;
+                regs.add(new AttributeAddress(cls, DlmsSession.jdlms(o), 2));
+                regs.add(new AttributeAddress(cls, DlmsSession.jdlms(o), 3));
+            }
+            List<GetResult> got = c.get(regs);
+            for (int i = 0; i < got.size(); i += 2) {
+                if (got.get(i).getResultCode() == AccessResultCode.SUCCESS
+                        && got.get(i + 1).getResultCode() == AccessResultCode.SUCCESS) {
+                    List<DataObject> su = got.get(i + 1).getResultData().getValue();
+                    BigDecimal v = BigDecimal.valueOf(((Number) got.get(i).getResultData().getValue()).longValue())
+                            .scaleByPowerOfTen(((Number) su.get(0).getValue()).intValue());
+                    if (v.signum() >= 0) {
+                        n++;
+                    }
+                }
+            }
+            org.openmuc.jdlms.ObisCode lp = DlmsSession.jdlms(LOAD_PROFILE);
+            List<DataObject> columns = c.get(new AttributeAddress(7, lp, 3)).getResultData().getValue();
+            DataObject range = DataObject.newStructureData(
+                    DataObject.newStructureData(DataObject.newUInteger16Data(8),
+                            DataObject.newOctetStringData(new byte[] {0, 0, 1, 0, 0, (byte) 255}),
+                            DataObject.newInteger8Data((byte) 2), DataObject.newUInteger16Data(0)),
+                    CosemData.dateTime(from), CosemData.dateTime(to), DataObject.newArrayData(List.of()));
+            GetResult buffer = c.get(new AttributeAddress(7, lp, 2, new SelectiveAccessDescription(1, range)));
+            List<AttributeAddress> units = new ArrayList<>();
+            for (int i = 1; i < columns.size(); i++) {
+                List<DataObject> def = columns.get(i).getValue();
+                units.add(new AttributeAddress(3, new org.openmuc.jdlms.ObisCode((byte[]) def.get(1).getValue()), 3));
+            }
+            List<GetResult> scalers = c.get(units);
+            List<DataObject> rows = buffer.getResultData().getValue();
+            for (DataObject row : rows) {
+                List<DataObject> cells = row.getValue();
+                Instant at = CosemData.instant(cells.get(0)).orElseThrow();
+                if (at.isBefore(from) || !at.isBefore(to)) {
+                    continue;
+                }
+                for (int i = 1; i < cells.size(); i++) {
+                    List<DataObject> su = scalers.get(i - 1).getResultData().getValue();
+                    BigDecimal v = BigDecimal.valueOf(((Number) cells.get(i).getValue()).longValue())
+                            .scaleByPowerOfTen(((Number) su.get(0).getValue()).intValue());
+                    if (v.signum() >= 0) {
+                        n++;
+                    }
+                }
+            }
+            c.disconnect();
+            return n;
+        }
+    }
+}
