@@ -2,6 +2,7 @@ package org.meterline.simulator.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "Meterline DLMS meter simulator",
         description = "A fleet of simulated DLMS/COSEM meters started from configuration (count 0 = none).")
@@ -17,7 +18,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int metersPerServer() default 250;
 
     @AttributeDefinition(description = "Security of the reading client: none (client 16), lls (client 17), "
-            + "hls5-gmac (client 1)")
+            + "hls5-gmac (client 1)", options = {@Option(label = "none", value = "none"),
+                @Option(label = "lls", value = "lls"), @Option(label = "hls5-gmac", value = "hls5-gmac")})
     String security() default "hls5-gmac";
 
     @AttributeDefinition(description = "Seed of the generated values and of the per-meter secrets")
