@@ -108,9 +108,16 @@ final class Front implements AutoCloseable {
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isValid() && key.isAcceptable()) {
                         Port port = (Port) key.attachment();
-                        SocketChannel client = port.channel.accept();
-                        if (client != null) {
-                            accepted(port, client);
+                        try {
+                            SocketChannel client = port.channel.accept();
+                            if (client != null) {
+                                accepted(port, client);
+                            }
+                        } catch (IOException e) {
+                            // e.g. out of file descriptors: keep serving the others
+                            if (!closed) {
+                                LOG.warn("Simulator fleet {}: accepting a connection failed: {}", name, e.toString());
+                            }
                         }
                     }
                 }
