@@ -117,6 +117,7 @@ final class Front implements AutoCloseable {
                             // e.g. out of file descriptors: keep serving the others
                             if (!closed) {
                                 LOG.warn("Simulator fleet {}: accepting a connection failed: {}", name, e.toString());
+                                pause();
                             }
                         }
                     }
@@ -129,6 +130,15 @@ final class Front implements AutoCloseable {
             if (!closed) {
                 LOG.warn("Simulator fleet {}: accepting connections failed", name, e);
             }
+        }
+    }
+
+    /** Backs off after a failed accept, so a lasting failure does not spin. */
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
