@@ -52,6 +52,22 @@ class LifecycleTest {
     }
 
     @Test
+    void everyMeterBehindAPortHasItsOwnKeys() throws Exception {
+        int base = freePorts(2);
+        try (Fleet fleet = Fleet.start(FleetSpec.of(4, base).withMetersPerServer(2).withName("keys"))) {
+            SimulatedMeter m = fleet.meters().get(3);
+            SimulatedMeter other = fleet.meters().get(2);
+            assertEquals(base + 1, m.port());
+            assertEquals(2, m.logicalDevice());
+            try (DlmsConnection c = Clients.connect(m)) {
+                assertEquals(m.serialNumber(), ObjectMapTest.ascii(Clients.get(c, 1, "0.0.96.1.0.255", 2)));
+            }
+            assertThrows(IOException.class, () -> Clients.connect(m, m.password(), other.authenticationKey(),
+                    other.encryptionKey()).close());
+        }
+    }
+
+    @Test
     void closeReleasesEveryPortAndThread() throws Exception {
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         long socketsBefore = openSockets();
