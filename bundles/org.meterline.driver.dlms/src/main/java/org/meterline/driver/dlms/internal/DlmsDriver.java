@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.meterline.driver.api.DriverError;
 import org.meterline.driver.api.DriverError.Kind;
 import org.meterline.driver.api.MeterDriver;
@@ -35,7 +31,6 @@ import org.openmuc.jdlms.GetResult;
 import org.openmuc.jdlms.SecuritySuite;
 import org.openmuc.jdlms.SecuritySuite.EncryptionMechanism;
 import org.openmuc.jdlms.SecuritySuite.SecurityPolicy;
-import org.openmuc.jdlms.TcpConnectionBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -240,16 +235,9 @@ public class DlmsDriver implements MeterDriver {
                 return Result.failed(Kind.AUTHENTICATION_FAILED, s.serialNumber() + ": " + e.getMessage());
             }
         }
-        TcpConnectionBuilder builder = builder(s, suite, s.clientId());
-        SessionListener listener = null;
-        if (!(s.security() instanceof Security.None)) {
-            listener = new SessionListener(guard);
-            builder.setRawMessageListener(listener);
-        }
-        if (guard != null) {
-            builder.setFrameCounter(guard.start());
-        }
-        Result<DlmsConnection> connected = connect(builder, s.host(), s.serialNumber(), remaining(deadline), listener);
+        SessionListener listener = s.security() instanceof Security.None ? null : new SessionListener(guard);
+        Result<Connected> connected = connect(s, suite, s.clientId(), deadline, listener,
+                guard == null ? 1 : guard.start());
         if (!connected.isOk()) {
             if (listener != null && connected.error().message().endsWith(Errors.CLOSED_DURING_ASSOCIATION)) {
                 return Result.failed(whyClosed(s, loaded.base(), deadline, connected.error()));
@@ -259,7 +247,7 @@ public class DlmsDriver implements MeterDriver {
         if (listener != null) {
             listener.associated();
         }
-        DlmsConnection connection = connected.value();
+        DlmsConnection connection = connected.value().connection();
         ModelProfile profile = knownProfile == null ? null : loaded.profile(knownProfile).orElse(null);
         if (profile == null) {
             Result<String> name = deviceName(connection, loaded.base(), s.serialNumber());
@@ -271,7 +259,7 @@ public class DlmsDriver implements MeterDriver {
             remember(s.serialNumber(), profile);
         }
         LOG.debug("Meter {}: session open with profile {}", s.serialNumber(), profile.id());
-        return Result.ok(new DlmsSession(connection, s.serialNumber(), profile, guard));
+        return Result.ok(new DlmsSession(connection, connected.value().linkClosed(), s.serialNumber(), profile, guard));
     }
 
     /**
@@ -305,12 +293,12 @@ public class DlmsDriver implements MeterDriver {
     }
 
     private Result<PublicInfo> readPublic(SessionSettings s, ModelProfile base, Duration timeout) {
-        TcpConnectionBuilder b = builder(s, SecuritySuite.builder().build(), settings.publicClientId());
-        Result<DlmsConnection> c = connect(b, s.host(), s.serialNumber(), timeout, null);
+        Result<Connected> c = connect(s, SecuritySuite.builder().build(), settings.publicClientId(),
+                System.nanoTime() + timeout.toNanos(), null, 1);
         if (!c.isOk()) {
             return Result.failed(c.error());
         }
-        DlmsConnection connection = c.value();
+        DlmsConnection connection = c.value().connection();
         try {
             List<GetResult> r = connection.get(List.of(
                     new AttributeAddress(1, DlmsSession.jdlms(base.invocationCounter()), 2),
@@ -372,59 +360,49 @@ public class DlmsDriver implements MeterDriver {
         return SecuritySuite.builder().build();
     }
 
-    private static TcpConnectionBuilder builder(SessionSettings s, SecuritySuite suite, int clientId) {
-        long timeout = Math.max(1, Math.min(Integer.MAX_VALUE, s.responseTimeout().toMillis()));
-        // the address is resolved in the connecting thread (see connect), so a slow DNS counts against its timeout
-        return new TcpConnectionBuilder((InetAddress) null).useWrapper().setPort(s.port())
-                .setLogicalDeviceId(s.logicalDevice()).setClientId(clientId).setResponseTimeout((int) timeout)
-                .setSecuritySuite(suite).setSystemTitle(SYSTEM_TITLE_MANUFACTURER, 1);
+    /**
+     * Connects and associates within the connect budget ({@code deadline}), in the caller's thread (see
+     * {@link TimedTcpConnectionBuilder}). The address is resolved first; a name service that hangs is
+     * not bounded by it.
+     */
+    /** An associated connection and a way to tell whether its socket has closed. */
+    record Connected(DlmsConnection connection, java.util.function.BooleanSupplier linkClosed) {
     }
 
-    /**
-     * Builds the connection in its own short-lived thread and waits at most {@code timeout}: jDLMS opens
-     * the socket without a connect timeout. A connection that completes after the caller gave up is
-     * closed by that thread; the thread ends when jDLMS returns (the TCP connect attempt of the OS, or
-     * one response timeout of the association).
-     */
-    static Result<DlmsConnection> connect(TcpConnectionBuilder builder, String host, String serial, Duration timeout,
-            SessionListener listener) {
-        CompletableFuture<DlmsConnection> future = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                builder.setInetAddress(InetAddress.getByName(host));
-                DlmsConnection c = builder.build();
-                if (!future.complete(c)) {
-                    closeQuietly(c);
-                }
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "dlms-connect " + serial);
-        t.setDaemon(true);
-        t.start();
+    static Result<Connected> connect(SessionSettings s, SecuritySuite suite, int clientId, long deadline,
+            SessionListener listener, long frameCounter) {
+        String serial = s.serialNumber();
+        TimedTcpConnectionBuilder builder;
         try {
-            return Result.ok(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            if (future.completeExceptionally(e)) {
-                return Result.failed(Kind.TIMEOUT, serial + ": no connection and association within "
-                        + timeout.toMillis() + " ms");
-            }
-            return Result.ok(future.join());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (!future.completeExceptionally(e)) {
-                closeQuietly(future.join());
-            }
-            return Result.failed(Kind.CANCELLED, serial + ": interrupted while connecting");
-        } catch (ExecutionException e) {
+            builder = new TimedTcpConnectionBuilder(InetAddress.getByName(s.host()),
+                    Math.max(1_000_000L, deadline - System.nanoTime()));
+        } catch (IOException e) {
+            return Result.failed(Kind.CONNECTION_FAILED, serial + ": cannot resolve " + s.host() + ": " + e.getMessage());
+        }
+        long timeout = Math.max(1, Math.min(Integer.MAX_VALUE, s.responseTimeout().toMillis()));
+        builder.setPort(s.port()).setLogicalDeviceId(s.logicalDevice()).setClientId(clientId)
+                .setResponseTimeout((int) timeout).setSecuritySuite(suite)
+                .setSystemTitle(SYSTEM_TITLE_MANUFACTURER, 1).setFrameCounter(frameCounter);
+        if (listener != null) {
+            builder.setRawMessageListener(listener);
+        }
+        try {
+            DlmsConnection c = builder.build();
+            builder.associated();
+            return Result.ok(new Connected(c, builder::linkClosed));
+        } catch (IOException | RuntimeException e) {
             if (listener != null && listener.rejected()) {
                 return Result.failed(Kind.AUTHENTICATION_FAILED, serial + ": the meter rejected the association ("
                         + (listener.diagnostic() == 13 ? "authentication failure"
                                 : "result " + listener.result() + ", diagnostic " + listener.diagnostic())
                         + ")");
             }
-            DriverError error = Errors.ofAssociation(e.getCause(), serial).error();
-            LOG.debug("Meter {}: {}", serial, error.message(), e.getCause());
+            DriverError error = Errors.ofAssociation(e, serial).error();
+            if (error.kind() == Kind.TIMEOUT) {
+                error = new DriverError(Kind.TIMEOUT, serial + ": no connection and association within "
+                        + s.connectTimeout().toMillis() + " ms (" + error.message() + ")");
+            }
+            LOG.debug("Meter {}: {}", serial, error.message(), e);
             return Result.failed(error);
         }
     }

@@ -64,6 +64,7 @@ final class DlmsSession implements MeterSession {
     private static final int GSM_CLASS = 47;
 
     private final DlmsConnection connection;
+    private final java.util.function.BooleanSupplier linkClosed;
     private final String serial;
     private final ModelProfile profile;
     private final FrameCounterGuard guard;
@@ -100,8 +101,10 @@ final class DlmsSession implements MeterSession {
         Result<T> run() throws IOException;
     }
 
-    DlmsSession(DlmsConnection connection, String serial, ModelProfile profile, FrameCounterGuard guard) {
+    DlmsSession(DlmsConnection connection, java.util.function.BooleanSupplier linkClosed, String serial,
+            ModelProfile profile, FrameCounterGuard guard) {
         this.connection = connection;
+        this.linkClosed = linkClosed;
         this.serial = serial;
         this.profile = profile;
         this.guard = guard;
@@ -804,6 +807,9 @@ final class DlmsSession implements MeterSession {
     // ------------------------------------------------------------------ plumbing
 
     private <T> Result<T> guarded(Op<T> op) {
+        if (!closed.get() && linkClosed.getAsBoolean()) {
+            terminate("the meter closed the connection");
+        }
         if (closed.get()) {
             return Result.failed(closedError());
         }
@@ -814,6 +820,10 @@ final class DlmsSession implements MeterSession {
             return Result.failed(Kind.PROTOCOL_ERROR, serial + ": undecodable answer: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             Errors.Mapped m = Errors.of(e, serial);
+            if (m.error().kind() == Kind.TIMEOUT && linkClosed.getAsBoolean()) {
+                m = new Errors.Mapped(new DriverError(Kind.CONNECTION_FAILED, serial
+                        + ": the meter closed the connection while the driver waited for an answer"), true);
+            }
             if (m.linkLost()) {
                 terminate(m.error().message());
             }

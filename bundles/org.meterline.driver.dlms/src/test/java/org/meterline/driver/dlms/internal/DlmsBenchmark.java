@@ -133,7 +133,9 @@ public final class DlmsBenchmark {
                             values.addAndGet(n);
                         }
                     } catch (Exception e) {
-                        failures.incrementAndGet();
+                        if (failures.incrementAndGet() <= 3) {
+                            System.err.println(name + " " + m.serialNumber() + ": " + e);
+                        }
                     }
                 }));
             }
@@ -243,7 +245,11 @@ public final class DlmsBenchmark {
                     }
                 }
             }
-            c.disconnect();
+            try {
+                c.disconnect();
+            } catch (IOException e) {
+                // jDLMS may report the meter closing the link right after its release response
+            }
             return n;
         }
     }

@@ -225,6 +225,32 @@ class FaultsTest {
     }
 
     @Test
+    void aTcpConnectThatHangsEndsAtTheConnectTimeout() throws Exception {
+        // a listener that never accepts, with its backlog filled: further SYNs go unanswered
+        List<java.net.Socket> fillers = new java.util.ArrayList<>();
+        try (ServerSocket deaf = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            for (int i = 0; i < 8; i++) {
+                java.net.Socket f = new java.net.Socket();
+                fillers.add(f);
+                try {
+                    f.connect(deaf.getLocalSocketAddress(), 200);
+                } catch (java.io.IOException e) {
+                    break;
+                }
+            }
+            Duration connect = Duration.ofSeconds(2);
+            SessionSettings s = new SessionSettings("DEAF", "127.0.0.1", deaf.getLocalPort(), 1, 16,
+                    new Security.None(), connect, Duration.ofSeconds(30));
+            expect(Kind.TIMEOUT, connect, () -> driver.open(s));
+        } finally {
+            for (java.net.Socket f : fillers) {
+                f.close();
+            }
+        }
+        assertNothingLeaked(threadsBefore, filesBefore);
+    }
+
+    @Test
     void aFleetThatGoesAwayEndsOpenSessionsWithConnectionFailed() throws Exception {
         try (Fleet shortLived = Fleet.start(FleetSpec.of(1, 0).withName("faults-gone").withSecurity(SecurityMode.NONE))) {
             SimulatedMeter m = shortLived.meters().get(0);
