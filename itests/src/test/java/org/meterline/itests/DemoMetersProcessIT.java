@@ -67,14 +67,14 @@ public class DemoMetersProcessIT {
         assertTrue(drivers, drivers.contains("Iskra AM550"));
 
         String read = shell("meterline:read SN000001 1.0.1.8.0.255 1.0.32.7.0.255");
-        assertTrue(read, read.matches("(?s).*1\\.0\\.1\\.8\\.0\\.255.*\\|\\s*\\d+\\s*\\|\\s*Wh.*"));
-        assertTrue(read, read.matches("(?s).*1\\.0\\.32\\.7\\.0\\.255.*\\|\\s*\\d+(\\.\\d)?\\s*\\|\\s*V.*"));
+        assertTrue(read, read.matches("(?s).*1-0:1\\.8\\.0\\.255.*\\|\\s*\\d+\\s*\\|\\s*Wh.*"));
+        assertTrue(read, read.matches("(?s).*1-0:32\\.7\\.0\\.255.*\\|\\s*\\d+(\\.\\d)?\\s*\\|\\s*V.*"));
 
         assertTrue(shell("meterline:relay SN000002 disconnect").contains("Relay of SN000002: disconnected"));
         assertTrue(shell("meterline:relay SN000002").contains("Relay of SN000002: disconnected"));
         assertTrue(shell("meterline:relay SN000002 connect").contains("Relay of SN000002: connected"));
 
-        String profile = shell("meterline:load-profile SN000003 --hours 2");
+        String profile = shell("meterline:load-profile --hours 2 SN000003");
         assertTrue(profile, profile.matches("(?s).*\\b(7|8|9) rows, 4 channels.*"));
 
         assertTrue(shell("meterline:clock SN000004").contains("Clock of SN000004"));

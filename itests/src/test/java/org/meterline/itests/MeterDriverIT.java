@@ -3,6 +3,7 @@ package org.meterline.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,6 +35,9 @@ import org.meterline.simulator.Fleet;
 import org.meterline.simulator.FleetSpec;
 import org.meterline.simulator.SimulatedMeter;
 import org.meterline.simulator.SimulatorService;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -60,6 +64,15 @@ public class MeterDriverIT extends MeterlineExam {
     @Inject
     MeterAccess access;
 
+    /** The simulator is installed at boot, so the test probe can see its API when the test class loads. */
+    @Override
+    @Configuration
+    public Option[] config() {
+        return OptionUtils.combine(super.config(), features(
+                "mvn:org.meterline/meterline-features/" + System.getProperty("meterline.version", "0.1.0-SNAPSHOT")
+                        + "/xml/features", "meterline-simulator"));
+    }
+
     private <T> T service(Class<T> type) throws InterruptedException {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
@@ -81,7 +94,7 @@ public class MeterDriverIT extends MeterlineExam {
     @Test
     public void readsControlsAndUpgradesSimulatedMetersThroughTheSpi() throws Exception {
         RestClient admin = ready();
-        features.installFeature("meterline-simulator", EnumSet.noneOf(FeaturesService.Option.class));
+        assertTrue(features.isInstalled(features.getFeature("meterline-simulator")));
         SimulatorService simulator = service(SimulatorService.class);
         try (Fleet fleet = simulator.start(FleetSpec.of(3, SIM_PORT).withName("it-fleet").withSerialPrefix("ITM"))) {
             long customer = id(admin.post("/customers", "{\"code\":\"EPSILON\",\"name\":\"Epsilon Power\","
