@@ -66,9 +66,13 @@ public class DlmsDriver implements MeterDriver {
 
         static Settings of(Config c) {
             String dir = expand(c.profileDirectory());
+            int window = Math.max(16, Math.min(1_000_000, c.counterWindow()));
+            if (window != c.counterWindow()) {
+                LOG.warn("counterWindow {} is outside 16..1000000; using {}", c.counterWindow(), window);
+            }
             return new Settings(dir.isBlank() ? Optional.empty() : Optional.of(Paths.get(dir)),
                     Duration.ofSeconds(Math.max(0, c.profileRefreshSeconds())), Paths.get(expand(c.counterDirectory())),
-                    c.counterWindow(), c.counterSync(), c.publicClientId(), Math.max(0, c.identificationCacheSize()));
+                    window, c.counterSync(), c.publicClientId(), Math.max(0, c.identificationCacheSize()));
         }
     }
 

@@ -837,14 +837,10 @@ final class DlmsSession implements MeterSession {
                 + (closedBecause.isEmpty() ? "" : " (" + closedBecause + ")"));
     }
 
-    private static <T> Result<T> failAllOne(DriverError e) {
-        return Result.failed(e);
-    }
-
     private static List<ItemResult> failAll(List<ObisCode> items, DriverError e) {
         List<ItemResult> out = new ArrayList<>(items.size());
         for (ObisCode item : items) {
-            out.add(new ItemResult(item, failAllOne(e)));
+            out.add(new ItemResult(item, Result.failed(e)));
         }
         return out;
     }
