@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param security authentication and keys
  * @param connectTimeout time to establish the link and association
  * @param responseTimeout time to wait for each answer
+ * @param model the meter's model as the archive names it (one of the driver's {@link MeterDriver#models()}),
+ *        or null when the caller does not know it; a driver serving several models uses it to pick the
+ *        model's object map
  */
 public record SessionSettings(String serialNumber, String host, int port, int logicalDevice, int clientId,
-        Security security, Duration connectTimeout, Duration responseTimeout) {
+        Security security, Duration connectTimeout, Duration responseTimeout, ModelRef model) {
 
     public SessionSettings {
         Objects.requireNonNull(serialNumber, "serialNumber");
@@ -28,5 +31,11 @@ public record SessionSettings(String serialNumber, String host, int port, int lo
         }
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         responseTimeout = responseTimeout == null ? Duration.ofSeconds(5) : responseTimeout;
+    }
+
+    /** Settings for a meter whose model the caller does not know. */
+    public SessionSettings(String serialNumber, String host, int port, int logicalDevice, int clientId,
+            Security security, Duration connectTimeout, Duration responseTimeout) {
+        this(serialNumber, host, port, logicalDevice, clientId, security, connectTimeout, responseTimeout, null);
     }
 }

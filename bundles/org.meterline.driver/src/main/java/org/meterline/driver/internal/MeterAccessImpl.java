@@ -109,7 +109,7 @@ public class MeterAccessImpl implements MeterAccess {
         credentials.destroy();
         SessionSettings settings = new SessionSettings(meter.serialNumber(), address.get().host(),
                 address.get().port(), credentials.settings().logicalDevice(), credentials.settings().clientId(),
-                security, connectTimeout, responseTimeout);
+                security, connectTimeout, responseTimeout, new ModelRef(model.manufacturer(), model.model()));
         try {
             return driver.get().open(settings);
         } catch (RuntimeException e) {

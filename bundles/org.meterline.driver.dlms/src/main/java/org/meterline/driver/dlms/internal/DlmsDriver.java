@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.meterline.driver.api.CatalogueItem;
 import org.meterline.driver.api.DriverError;
 import org.meterline.driver.api.DriverError.Kind;
 import org.meterline.driver.api.MeterDriver;
@@ -187,6 +188,23 @@ public class DlmsDriver implements MeterDriver {
         return profiles.models();
     }
 
+    /** Energy registers first, then the other measurements, then settings. */
+    private static int catalogueRank(ModelProfile.CosemObject o) {
+        return !o.isRegister() ? 2 : o.item().d() == 8 ? 0 : 1;
+    }
+
+    /** The profile's registers (measurements), then its CT and PT ratio, each with its name. */
+    @Override
+    public List<CatalogueItem> catalogue(ModelRef model) {
+        return profiles.forModel(model).map(p -> p.objects().values().stream()
+                .filter(o -> o.isRegister() || p.ct().filter(o.item()::equals).isPresent()
+                        || p.pt().filter(o.item()::equals).isPresent())
+                .sorted(java.util.Comparator.comparingInt(DlmsDriver::catalogueRank)
+                        .thenComparing(o -> o.item().toString()))
+                .map(o -> new CatalogueItem(o.item(), o.name(), o.unit().orElse("")))
+                .collect(java.util.stream.Collectors.toList())).orElse(List.of());
+    }
+
     @Override
     public String spiVersion() {
         return MeterDriver.SPI_VERSION;
@@ -211,7 +229,9 @@ public class DlmsDriver implements MeterDriver {
 
         SecuritySuite suite;
         FrameCounterGuard guard = null;
-        String knownProfile = identified.get(s.serialNumber());
+        // The platform names the meter's model; without it, the meter's logical device name decides.
+        String knownProfile = s.model() == null ? identified.get(s.serialNumber())
+                : loaded.forModel(s.model()).map(ModelProfile::id).orElse(identified.get(s.serialNumber()));
         try {
             suite = suite(s.security());
         } catch (IllegalArgumentException e) {

@@ -88,6 +88,13 @@ final class ProfileRegistry {
             return best;
         }
 
+        /** The profile that describes this model, if one does. */
+        Optional<ModelProfile> forModel(ModelRef model) {
+            return profiles.values().stream()
+                    .filter(p -> p.model().filter(m -> m.matches(model.manufacturer(), model.model())).isPresent())
+                    .findFirst();
+        }
+
         Set<ModelRef> models() {
             return profiles.values().stream().flatMap(p -> p.model().stream())
                     .collect(Collectors.toCollection(LinkedHashSet::new));
