@@ -76,6 +76,13 @@ public interface SimulatedMeter {
     /** Highest frame (invocation) counter received from the HLS client, -1 if none. */
     long highestInvocationCounter();
 
+    /**
+     * How many ciphered frames the meter refused because their invocation counter was not above the
+     * highest one it had seen (a replay, or a client that reused a counter); the connection of such
+     * a frame is closed, as a meter discards it.
+     */
+    long rejectedInvocationCounters();
+
     /** Simulates opening the terminal cover: appends event 40 to the fraud detection log. */
     void openTerminalCover();
 }

@@ -39,7 +39,9 @@ final class Clients {
                     .setEncryptionMechanism(EncryptionMechanism.AES_GCM_128)
                     .setSecurityPolicy(SecurityPolicy.AUTHENTICATED_AND_ENCRYPTED).setAuthenticationKey(ak)
                     .setGlobalUnicastEncryptionKey(ek).build())
-                    .setSystemTitle("MLC", 1);
+                    .setSystemTitle("MLC", 1)
+                    // the meter refuses counters it has seen: continue above the highest one
+                    .setFrameCounter(Math.max(1, m.highestInvocationCounter() + 1));
             default -> {
             }
         }

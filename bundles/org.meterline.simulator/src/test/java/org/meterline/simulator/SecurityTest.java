@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openmuc.jdlms.AccessResultCode;
 import org.openmuc.jdlms.AttributeAddress;
 import org.openmuc.jdlms.DlmsConnection;
+import org.openmuc.jdlms.TcpConnectionBuilder;
 import org.openmuc.jdlms.MethodResultCode;
 
 /** HLS5-GMAC and LLS: right and wrong secrets, the public client, the invocation counter. */
@@ -135,6 +136,33 @@ class SecurityTest {
                 Clients.get(c, 1, "0.0.96.1.0.255", 2);
             }
         }
+    }
+
+    @Test
+    void aReusedInvocationCounterIsRefusedAsAMeterWould() throws Exception {
+        SimulatedMeter m = hls.meters().get(2);
+        try (DlmsConnection c = Clients.connect(m)) {
+            Clients.get(c, 3, "1.0.1.8.0.255", 2);
+        }
+        long highest = m.highestInvocationCounter();
+        assertTrue(highest > 0);
+        // a client that starts again from a counter the meter has seen (a lost counter store) is cut off
+        TcpConnectionBuilder replay = Clients.builder(m).setClientId(m.clientId()).setSecuritySuite(
+                org.openmuc.jdlms.SecuritySuite.builder()
+                        .setAuthenticationMechanism(org.openmuc.jdlms.AuthenticationMechanism.HLS5_GMAC)
+                        .setEncryptionMechanism(org.openmuc.jdlms.SecuritySuite.EncryptionMechanism.AES_GCM_128)
+                        .setSecurityPolicy(org.openmuc.jdlms.SecuritySuite.SecurityPolicy.AUTHENTICATED_AND_ENCRYPTED)
+                        .setAuthenticationKey(m.authenticationKey()).setGlobalUnicastEncryptionKey(m.encryptionKey())
+                        .build())
+                .setSystemTitle("MLC", 1).setFrameCounter(highest);
+        assertThrows(IOException.class, () -> replay.build().close());
+        assertEquals(1, m.rejectedInvocationCounters());
+        assertEquals(highest, m.highestInvocationCounter());
+        // above the highest one it is accepted again
+        try (DlmsConnection c = Clients.connect(m)) {
+            Clients.get(c, 3, "1.0.1.8.0.255", 2);
+        }
+        assertEquals(1, m.rejectedInvocationCounters());
     }
 
     private static String hex(byte[] b) {

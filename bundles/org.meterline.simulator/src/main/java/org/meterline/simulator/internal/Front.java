@@ -247,8 +247,11 @@ final class Front implements AutoCloseable {
                     if (security == SecurityMode.HLS5_GMAC && source == security.clientId()) {
                         long ic = ApduInspector.invocationCounter(java.util.Arrays.copyOfRange(frame, HEADER,
                                 frame.length));
-                        if (ic >= 0) {
-                            m.receivedInvocationCounter(ic);
+                        if (ic >= 0 && !m.receivedInvocationCounter(ic)) {
+                            // a real meter discards a replayed frame; closing makes it visible to the client
+                            LOG.debug("Simulator fleet {}: meter {} refused a frame whose invocation counter {} "
+                                    + "is not above {}", name, m.serialNumber(), ic, m.highestInvocationCounter());
+                            return;
                         }
                     }
                     if (m.has(Fault.NoAnswer.class)) {

@@ -43,6 +43,7 @@ public final class MeterState implements SimulatedMeter {
     private volatile Consumer<Boolean> wrongKeysSwitch = wrong -> { };
     private volatile boolean dropArmed;
     private final AtomicLong highestInvocationCounter = new AtomicLong(-1);
+    private final AtomicLong rejectedInvocationCounters = new AtomicLong();
 
     private volatile int relayState = 1;
     private volatile long ctRatio = 1;
@@ -208,8 +209,19 @@ public final class MeterState implements SimulatedMeter {
         return false;
     }
 
-    public void receivedInvocationCounter(long counter) {
-        highestInvocationCounter.accumulateAndGet(counter, Math::max);
+    /** Records a counter from the management client; false (and counted) when it is not above every earlier one. */
+    public synchronized boolean receivedInvocationCounter(long counter) {
+        if (counter <= highestInvocationCounter.get()) {
+            rejectedInvocationCounters.incrementAndGet();
+            return false;
+        }
+        highestInvocationCounter.set(counter);
+        return true;
+    }
+
+    @Override
+    public long rejectedInvocationCounters() {
+        return rejectedInvocationCounters.get();
     }
 
     @Override

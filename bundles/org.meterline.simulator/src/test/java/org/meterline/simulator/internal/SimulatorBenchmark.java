@@ -157,7 +157,8 @@ public final class SimulatorBenchmark {
                     .setEncryptionMechanism(EncryptionMechanism.AES_GCM_128)
                     .setSecurityPolicy(SecurityPolicy.AUTHENTICATED_AND_ENCRYPTED)
                     .setAuthenticationKey(m.authenticationKey()).setGlobalUnicastEncryptionKey(m.encryptionKey())
-                    .build()).setSystemTitle("MLC", 1);
+                    .build()).setSystemTitle("MLC", 1)
+                    .setFrameCounter(Math.max(1, m.highestInvocationCounter() + 1));
         }
         return b.build();
     }
