@@ -62,7 +62,7 @@ public class ReadingStoreImpl implements ReadingStore {
         int rowsPerCommit() default DEFAULT_ROWS_PER_COMMIT;
     }
 
-    static final int DEFAULT_ROWS_PER_COMMIT = 2000;
+    static final int DEFAULT_ROWS_PER_COMMIT = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(ReadingStoreImpl.class);
     private static final int MAX_ERRORS = 20;
     /** Meter ids bound into one aggregate query. */
