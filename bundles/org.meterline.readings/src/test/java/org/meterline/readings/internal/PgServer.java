@@ -26,7 +26,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * database where that user may create schemas;
  * <li>otherwise a throwaway cluster started here from the server binaries ({@code MLTEST_PG_BIN},
  * else the newest {@code /usr/lib/postgresql/<version>/bin}): {@code initdb} into
- * {@code target/pg-<random>}, {@code pg_ctl start} on a free loopback port, no Unix socket.
+ * {@code target/mltest-pg-<random>} ({@code /tmp/…} under root), {@code pg_ctl start} on a free
+ * loopback port, no Unix socket.
  * PostgreSQL refuses to run as root, so under root the commands run through
  * {@code runuser -u postgres} (or {@code nobody}) and the folder is handed to that user.
  * </ol>
@@ -147,11 +148,14 @@ public final class PgServer implements AutoCloseable {
     }
 
     private static PgServer start(Path bin, boolean durable) throws IOException {
-        Path base = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
-        Path dir = base.toAbsolutePath().resolve("pg-" + UUID.randomUUID().toString().substring(0, 8));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        // under root the server runs as another user, who may not be able to reach a checkout in /root: use /tmp
+        Path base = !root && Files.isDirectory(Path.of("target")) ? Path.of("target")
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir = base.toAbsolutePath().resolve("mltest-pg-" + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(dir);
         List<String> runAs = List.of();
-        if ("root".equals(System.getProperty("user.name"))) {
+        if (root) {
             String owner = userExists("postgres") ? "postgres" : "nobody";
             UserPrincipal principal = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner);
             Files.setOwner(dir, principal);
