@@ -128,8 +128,11 @@ public final class SchemaMigrations {
 
     private static boolean tableExists(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
+        // only the connection's own schema: another schema of the same database may hold another
+        // Meterline installation (or a test's) with its own history
+        String schema = c.getSchema();
         for (String candidate : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, null, candidate, new String[] {"TABLE"})) {
+            try (ResultSet rs = meta.getTables(null, schema, candidate, new String[] {"TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }
