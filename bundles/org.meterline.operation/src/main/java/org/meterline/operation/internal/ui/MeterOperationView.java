@@ -1,0 +1,313 @@
+package org.meterline.operation.internal.ui;
+
+import com.vaadin.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.data.provider.DataProvider;
+import com.vaadin.icons.VaadinIcons;
+import com.vaadin.navigator.View;
+import com.vaadin.server.Page;
+import com.vaadin.shared.ui.ValueChangeMode;
+import com.vaadin.ui.Alignment;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.CheckBoxGroup;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.HorizontalLayout;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.Notification;
+import com.vaadin.ui.ProgressBar;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.UI;
+import com.vaadin.ui.UIDetachedException;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.themes.ValoTheme;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.meterline.archive.api.Meter;
+import org.meterline.archive.api.MeterService;
+import org.meterline.core.api.Caller;
+import org.meterline.core.api.MeterlineException;
+import org.meterline.core.api.PageRequest;
+import org.meterline.core.api.Permission;
+import org.meterline.operation.api.ItemValue;
+import org.meterline.operation.api.MeterOperations;
+import org.meterline.operation.api.OperationOutcome;
+import org.meterline.operation.api.OperationRecord;
+import org.meterline.operation.api.ReadOutcome;
+import org.meterline.operation.api.ReadingItem;
+import org.meterline.operation.internal.Obis;
+import org.meterline.ui.api.UiContext;
+
+/**
+ * Operation &amp; Maintenance → Meter operation: pick a meter, tick reading items, Read (§8.2);
+ * Operating → main relay disconnect / connect (§8.1). The work runs on the operation lane; this view
+ * only starts it, shows a progress indicator, and takes the outcome with {@link UI#access} (the page
+ * polls every second while something runs).
+ */
+final class MeterOperationView extends VerticalLayout implements View {
+
+    private static final long serialVersionUID = 1L;
+    /** How often the page asks for news while an operation runs. */
+    static final int POLL_WHILE_RUNNING = 1000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final transient MeterOperations operations;
+    private final transient MeterService meters;
+    private final Grid<Meter> meterGrid = new Grid<>();
+    private final ConfigurableFilterDataProvider<Meter, Void, String> meterData;
+    private final Label meterLabel = new Label("Select a meter.");
+    private final CheckBoxGroup<ReadingItem> items = new CheckBoxGroup<>("Reading items");
+    private final Button settings = new Button("Meter Reading Item Settings", VaadinIcons.COG);
+    private final Button read = new Button("Read", VaadinIcons.DOWNLOAD);
+    private final Button operating = new Button("Operating", VaadinIcons.POWER_OFF);
+    private final ProgressBar progress = new ProgressBar();
+    private final Label status = new Label();
+    private final Grid<ItemValue> results = new Grid<>();
+    private final Grid<OperationRecord> log = new Grid<>();
+    private final ZoneId zone;
+    private Meter selected;
+    private List<ReadingItem> listed = List.of();
+    private int running;
+    private int pollBefore = -1;
+
+    MeterOperationView(MeterOperations operations, MeterService meters) {
+        this.operations = operations;
+        this.meters = meters;
+        this.zone = browserZone();
+        setId("operation");
+        setSizeFull();
+        Label heading = new Label("Meter operation");
+        heading.addStyleName(ValoTheme.LABEL_H2);
+        heading.addStyleName(ValoTheme.LABEL_NO_MARGIN);
+
+        // the meters, paged and searched on the server
+        TextField filter = new TextField();
+        filter.setId("operation-meter-filter");
+        filter.setPlaceholder("Serial number");
+        filter.setIcon(VaadinIcons.SEARCH);
+        filter.addStyleName(ValoTheme.TEXTFIELD_INLINE_ICON);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setWidth("100%");
+        DataProvider<Meter, String> provider = DataProvider.fromFilteringCallbacks(
+                q -> meters.listMeters(caller(), new PageRequest(q.getOffset(), Math.max(1, Math.min(q.getLimit(),
+                        PageRequest.MAX_LIMIT)), "serialNumber", true, q.getFilter().orElse("")), null).items().stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, meters.listMeters(caller(),
+                        new PageRequest(0, 1, "serialNumber", true, q.getFilter().orElse("")), null).total()));
+        meterData = provider.withConfigurableFilter();
+        filter.addValueChangeListener(e -> meterData.setFilter(e.getValue()));
+        meterGrid.setId("operation-meter-grid");
+        meterGrid.setDataProvider(meterData);
+        meterGrid.addColumn(Meter::serialNumber).setCaption("Serial Number").setId("serialNumber");
+        meterGrid.addColumn(Meter::modelName).setCaption("Model").setId("model");
+        meterGrid.addColumn(m -> m.status().id()).setCaption("Status").setId("status");
+        meterGrid.setSelectionMode(Grid.SelectionMode.SINGLE);
+        meterGrid.setSizeFull();
+        meterGrid.addSelectionListener(e -> select(e.getFirstSelectedItem().orElse(null)));
+        VerticalLayout left = new VerticalLayout(filter, meterGrid);
+        left.setMargin(false);
+        left.setSizeFull();
+        left.setExpandRatio(meterGrid, 1);
+
+        // the selected meter: items, actions, results
+        meterLabel.setId("operation-meter");
+        meterLabel.addStyleName(ValoTheme.LABEL_BOLD);
+        items.setId("operation-items");
+        items.setItemCaptionGenerator(i -> i.name() + "  (" + Obis.dotted(i.item()) + (i.unit().isEmpty() ? ""
+                : ", " + i.unit()) + ")");
+        items.addStyleName(ValoTheme.OPTIONGROUP_SMALL);
+        items.addValueChangeListener(e -> enableActions());
+        settings.setId("operation-item-settings");
+        settings.setDescription("Which items are offered (ticked) by default for meters of this model");
+        settings.setVisible(caller().can(Permission.write(MeterOperations.AREA)));
+        settings.addClickListener(e -> {
+            if (selected != null) {
+                new ItemSettingsDialog(operations, selected, () -> select(selected)).open();
+            }
+        });
+        read.setId("operation-read");
+        read.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        read.addClickListener(e -> startRead());
+        operating.setId("operation-relay");
+        operating.setDescription("Main relay connect / disconnect (manual §8.1)");
+        operating.setVisible(caller().can(Permission.write(MeterOperations.AREA)));
+        operating.addClickListener(e -> {
+            if (selected != null) {
+                new RelayDialog(this, operations, selected).open();
+            }
+        });
+        progress.setId("operation-progress");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        status.setId("operation-status");
+        HorizontalLayout actions = new HorizontalLayout(read, settings, operating, progress, status);
+        actions.setDefaultComponentAlignment(Alignment.MIDDLE_LEFT);
+
+        results.setId("operation-result-grid");
+        results.setCaption("Results");
+        results.addColumn(v -> Obis.dotted(v.item())).setCaption("Item").setId("item");
+        results.addColumn(ItemValue::name).setCaption("Name").setId("name").setExpandRatio(1);
+        results.addColumn(v -> v.ok() ? v.text() : "").setCaption("Value").setId("value")
+                .setStyleGenerator(v -> "v-align-right");
+        results.addColumn(ItemValue::unit).setCaption("Unit").setId("unit");
+        results.addColumn(v -> time(v.readAt())).setCaption("Time").setId("time");
+        results.addColumn(v -> v.ok() ? v.quality() : v.errorKind() + ": " + v.error())
+                .setCaption("Quality / error").setId("quality").setDescriptionGenerator(v -> v.error());
+        results.setWidth("100%");
+        results.setHeightByRows(5);
+        results.setSelectionMode(Grid.SelectionMode.NONE);
+
+        VerticalLayout right = new VerticalLayout(meterLabel, items, actions, results);
+        right.setId("operation-panel");
+        right.setMargin(false);
+        right.setWidth("100%");
+
+        HorizontalLayout body = new HorizontalLayout(left, right);
+        body.setSizeFull();
+        body.setExpandRatio(left, 2);
+        body.setExpandRatio(right, 3);
+
+        log.setId("operation-log-grid");
+        log.setCaption("Recent operations");
+        log.setDataProvider(DataProvider.fromCallbacks(
+                q -> operations.operations(caller(), null, new PageRequest(q.getOffset(), Math.max(1,
+                        Math.min(q.getLimit(), PageRequest.MAX_LIMIT)), null, true, "")).items().stream(),
+                q -> (int) operations.operations(caller(), null, PageRequest.first(1)).total()));
+        log.addColumn(o -> time(o.startedAt())).setCaption("Started").setId("startedAt");
+        log.addColumn(OperationRecord::serialNumber).setCaption("Meter").setId("serialNumber");
+        log.addColumn(o -> o.operation().id()).setCaption("Operation").setId("operation");
+        log.addColumn(OperationRecord::items).setCaption("Items").setId("items").setExpandRatio(1);
+        log.addColumn(o -> o.outcome().id()).setCaption("Outcome").setId("outcome");
+        log.addColumn(o -> o.durationMillis() == null ? "" : String.format("%.1f s", o.durationMillis() / 1000.0))
+                .setCaption("Duration").setId("duration");
+        log.addColumn(o -> o.errorKind() == null ? "" : o.errorKind()).setCaption("Error").setId("error")
+                .setDescriptionGenerator(OperationRecord::error);
+        log.addColumn(OperationRecord::username).setCaption("By").setId("username");
+        log.setWidth("100%");
+        log.setHeight("230px");
+        log.setSelectionMode(Grid.SelectionMode.NONE);
+
+        HorizontalLayout top = new HorizontalLayout(heading);
+        top.setWidth("100%");
+        addComponents(top, body, log);
+        setExpandRatio(body, 1);
+        enableActions();
+    }
+
+    private void select(Meter meter) {
+        selected = meter;
+        results.setItems(List.of());
+        status.setValue("");
+        if (meter == null) {
+            meterLabel.setValue("Select a meter.");
+            listed = List.of();
+            items.setItems(listed);
+        } else {
+            meterLabel.setValue("Meter " + meter.serialNumber() + " — " + meter.modelName());
+            try {
+                List<ReadingItem> all = operations.readingItems(caller(), meter.id());
+                Set<ReadingItem> chosen = new LinkedHashSet<>(operations.defaultItems(caller(), meter.id()));
+                listed = all;
+                items.setItems(all);
+                items.setValue(chosen.stream().filter(all::contains).collect(Collectors.toCollection(LinkedHashSet::new)));
+            } catch (MeterlineException e) {
+                listed = List.of();
+                items.setItems(listed);
+                Notification.show(e.getMessage(), Notification.Type.ERROR_MESSAGE);
+            }
+        }
+        enableActions();
+    }
+
+    private void enableActions() {
+        boolean one = selected != null;
+        read.setEnabled(one && !items.getValue().isEmpty() && running == 0);
+        settings.setEnabled(one);
+        operating.setEnabled(one);
+    }
+
+    private void startRead() {
+        Meter meter = selected;
+        if (meter == null) {
+            return;
+        }
+        // in the order the meter's items are listed, not the order they were ticked
+        List<org.meterline.core.api.ObisCode> codes = listed.stream().filter(items.getValue()::contains)
+                .map(ReadingItem::item).collect(Collectors.toList());
+        status.setValue("Reading " + meter.serialNumber() + "…");
+        results.setItems(List.of());
+        start(operations.readAsync(caller(), meter.id(), codes), outcome -> {
+            results.setItems(outcome.values());
+            status.setValue(describe(outcome));
+            if (outcome.outcome() != OperationOutcome.SUCCESS) {
+                Notification.show(describe(outcome), Notification.Type.WARNING_MESSAGE);
+            }
+        });
+    }
+
+    private static String describe(ReadOutcome r) {
+        String took = String.format(" (%.1f s)", r.durationMillis() / 1000.0);
+        return switch (r.outcome()) {
+            case SUCCESS -> "Read " + r.values().size() + " item(s) of " + r.serialNumber() + took;
+            case PARTIAL -> "Read " + r.values().stream().filter(ItemValue::ok).count() + " of " + r.values().size()
+                    + " item(s) of " + r.serialNumber() + took + "; see the errors";
+            default -> "Reading " + r.serialNumber() + " failed: " + r.errorKind() + " — " + r.error() + took;
+        };
+    }
+
+    /**
+     * Starts showing progress for a running operation and, when it ends, applies the outcome on the
+     * UI thread. A failed start (permission, unknown meter) is shown at once.
+     */
+    <T> void start(CompletionStage<T> operation, Consumer<T> onDone) {
+        UI ui = UI.getCurrent();
+        if (running++ == 0) {
+            pollBefore = ui.getPollInterval();
+            ui.setPollInterval(POLL_WHILE_RUNNING);
+        }
+        progress.setVisible(true);
+        enableActions();
+        operation.whenComplete((value, failure) -> {
+            try {
+                ui.access(() -> {
+                    if (--running == 0) {
+                        ui.setPollInterval(pollBefore);
+                        progress.setVisible(false);
+                    }
+                    enableActions();
+                    if (failure != null) {
+                        status.setValue("The operation failed: " + failure.getMessage());
+                        Notification.show(status.getValue(), Notification.Type.ERROR_MESSAGE);
+                    } else {
+                        onDone.accept(value);
+                    }
+                    log.getDataProvider().refreshAll();
+                });
+            } catch (UIDetachedException e) {
+                // the page was closed; the operation is in the log all the same
+            }
+        });
+        log.getDataProvider().refreshAll();
+    }
+
+    String time(Instant t) {
+        return t == null ? "" : TIME.format(t.atZone(zone));
+    }
+
+    private static ZoneId browserZone() {
+        try {
+            String id = Page.getCurrent() == null ? null : Page.getCurrent().getWebBrowser().getTimeZoneId();
+            return id == null ? ZoneId.of("UTC") : ZoneId.of(id);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    static Caller caller() {
+        return UiContext.caller();
+    }
+}
