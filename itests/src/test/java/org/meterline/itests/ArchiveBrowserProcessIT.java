@@ -100,6 +100,7 @@ public class ArchiveBrowserProcessIT extends BrowserSupport {
         browser.selectRow("meter-grid", "SN-0001");
         browser.click("meter-communication");
         browser.choose("meter-comm-form-security", "HLS5");
+        assertEquals("1", browser.find("meter-comm-form-clientId").getAttribute("value"));
         browser.type("meter-comm-form-logicalDevice", "17");
         browser.type("meter-comm-form-authenticationKey", "1234");
         browser.click("meter-comm-form-save");

@@ -76,9 +76,8 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
         edit.addClickListener(e -> selected().ifPresent(this::onEdit));
         delete.addClickListener(e -> selected().ifPresent(this::confirmDelete));
 
-        toolbar = new HorizontalLayout(heading, filter, add, edit, delete);
-        toolbar.setWidth("100%");
-        toolbar.setExpandRatio(heading, 1);
+        // the title has a row of its own, so a toolbar with several actions never covers it
+        toolbar = new HorizontalLayout(filter, add, edit, delete);
         toolbar.setDefaultComponentAlignment(com.vaadin.ui.Alignment.MIDDLE_LEFT);
 
         DataProvider<T, String> provider = DataProvider.fromFilteringCallbacks(
@@ -103,7 +102,7 @@ public abstract class CrudView<T> extends VerticalLayout implements View {
         more.setId(id + "-more");
         more.addStyleName(ValoTheme.LABEL_SMALL);
         more.setVisible(false);
-        addComponents(toolbar, more, grid);
+        addComponents(heading, toolbar, more, grid);
         setExpandRatio(grid, 1);
     }
 

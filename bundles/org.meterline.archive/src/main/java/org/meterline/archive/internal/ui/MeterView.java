@@ -173,8 +173,8 @@ final class MeterView extends CrudView<Meter> {
         security.setItems(CommSecurity.values());
         security.setItemCaptionGenerator(s -> switch (s) {
             case NONE -> "None";
-            case LLS -> "Low (LLS, password)";
-            case HLS5_GMAC -> "High (HLS5-GMAC, keys)";
+            case LLS -> "LLS (password)";
+            case HLS5_GMAC -> "HLS5-GMAC (keys)";
         });
         security.setEmptySelectionAllowed(false);
         PasswordField password = dialog.field("password", new PasswordField("Password"), false);
@@ -196,7 +196,14 @@ final class MeterView extends CrudView<Meter> {
                 key.setVisible(s == CommSecurity.HLS5_GMAC);
             }
         };
-        security.addValueChangeListener(e -> showSecrets.run());
+        security.addValueChangeListener(e -> {
+            showSecrets.run();
+            // the client follows the security level while it is still the previous level's usual one
+            if (e.getOldValue() != null && e.getValue() != null
+                    && client.getValue().trim().equals(Integer.toString(usualClient(e.getOldValue())))) {
+                client.setValue(Integer.toString(usualClient(e.getValue())));
+            }
+        });
         showSecrets.run();
         if (!canWrite) {
             for (com.vaadin.data.HasValue<?> f : List.of(device, client, security, password, auth, enc, master)) {
@@ -208,6 +215,15 @@ final class MeterView extends CrudView<Meter> {
                 security.getValue() == null ? null : security.getValue().id(), password.getValue(), auth.getValue(),
                 enc.getValue(), master.getValue())));
         dialog.open();
+    }
+
+    /** The client a security level usually uses (DLMS: public 16, reading 17, management 1). */
+    static int usualClient(CommSecurity security) {
+        return switch (security) {
+            case NONE -> 16;
+            case LLS -> 17;
+            case HLS5_GMAC -> 1;
+        };
     }
 
     static Integer integer(String field, String text) {
