@@ -1,0 +1,54 @@
+package org.meterline.collection.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.meterline.core.api.Caller;
+import org.meterline.core.api.Page;
+import org.meterline.core.api.PageRequest;
+
+/**
+ * Collection tasks of the caller's customer, their runs and per-meter outcomes. Reading needs
+ * {@code collection:read}; changing tasks and running them {@code collection:write}. Errors:
+ * {@code ValidationException} naming the field (e.g. {@code startTime: must not be earlier than now}),
+ * {@code ConflictException} for a duplicate name, {@code NotFoundException}.
+ */
+public interface CollectionService {
+
+    String AREA = "collection";
+
+    /** The templates, in menu order. */
+    default List<TaskTemplate> templates() {
+        return List.of(TaskTemplate.values());
+    }
+
+    /** Sort: name, template, startTime, intervalMinutes, enabled. The filter matches the name. */
+    Page<CollectionTask> listTasks(Caller caller, PageRequest page);
+
+    CollectionTask getTask(Caller caller, long id);
+
+    Optional<CollectionTask> findTask(Caller caller, String name);
+
+    CollectionTask createTask(Caller caller, TaskInput input);
+
+    CollectionTask updateTask(Caller caller, long id, TaskInput input);
+
+    /** Deletes the task with its runs and outcomes; refused while it runs. */
+    void deleteTask(Caller caller, long id);
+
+    CollectionTask setEnabled(Caller caller, long id, boolean enabled);
+
+    /**
+     * Starts a run of the task now, whether enabled or not; returns at once with the run in state
+     * RUNNING (or ABORTED when it could not start). A task runs at most once at a time: a
+     * {@code ConflictException} while it runs.
+     */
+    TaskRun runNow(Caller caller, long id);
+
+    /** The task's runs, newest first. */
+    Page<TaskRun> listRuns(Caller caller, long taskId, PageRequest page);
+
+    TaskRun getRun(Caller caller, long runId);
+
+    /** The run's per-meter outcomes; sort: meterSerial, status, attempts. The filter matches the serial. */
+    Page<MeterOutcome> listOutcomes(Caller caller, long runId, PageRequest page);
+}

@@ -1,0 +1,390 @@
+package org.meterline.collection.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.core.osgi.OsgiDefaultCamelContext;
+import org.meterline.collection.api.CollectionTask;
+import org.meterline.collection.api.MeterOutcome;
+import org.meterline.collection.api.OutcomeStatus;
+import org.meterline.collection.api.RunState;
+import org.meterline.collection.api.TaskRun;
+import org.meterline.collection.api.TaskTemplate;
+import org.meterline.collection.internal.Messages.MeterJob;
+import org.meterline.collection.internal.Messages.ReadResult;
+import org.meterline.collection.internal.Messages.RunStart;
+import org.meterline.core.api.Caller;
+import org.meterline.core.api.Role;
+import org.meterline.driver.api.DriverError;
+import org.meterline.driver.api.MeterAccess;
+import org.meterline.driver.api.Result;
+import org.meterline.readings.api.Reading;
+import org.meterline.readings.api.ReadingPage;
+import org.meterline.readings.api.ReadingStore;
+import org.meterline.readings.api.WriteOutcome;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collection route set, in its own CamelContext:
+ * <ul>
+ * <li>{@code collection-run} (from the run endpoint): selects the task's meters and splits the run into one
+ * job per meter, read in parallel on a bounded pool ({@code readThreads});</li>
+ * <li>{@code collection-read} (direct): reads one meter through {@link MeterAccess}, at most
+ * {@code perModuleLimit} at a time behind one acquisition module; a retryable driver error is retried
+ * with exponential backoff and jitter (Camel redelivery), a non-retryable one fails at once with its kind;
+ * the result goes to the store endpoint;</li>
+ * <li>{@code collection-store} (from the store endpoint, by default an in-JVM seda queue): writes the
+ * readings to the {@link ReadingStore} (idempotent) and records the meter's outcome; the last outcome of a
+ * run finishes it.</li>
+ * </ul>
+ */
+@Component(service = RunLauncher.class, configurationPid = "org.meterline.collection", immediate = true)
+@Designate(ocd = Config.class)
+public class CollectionRoutes implements RunLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionRoutes.class);
+    static final String ATTEMPTS = "meterline.attempts";
+    static final String LAST_ERROR = "meterline.lastError";
+
+    private final CamelContext camel;
+    private final Settings settings;
+    private final CollectionStore store;
+    private final MeterAccess access;
+    private final ReadingStore readings;
+    private final MeterSelector selector;
+    private final ExecutorService readPool;
+    private final ProducerTemplate producer;
+    private final Map<Long, Semaphore> modules = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> remaining = new ConcurrentHashMap<>();
+    private final AtomicInteger reading = new AtomicInteger();
+    private final AtomicInteger maxReading = new AtomicInteger();
+    private final Map<Long, AtomicInteger> moduleReading = new ConcurrentHashMap<>();
+    private final AtomicInteger maxModuleReading = new AtomicInteger();
+
+    @Activate
+    public CollectionRoutes(BundleContext bundleContext, Config config, @Reference CollectionStore store,
+            @Reference MeterAccess access, @Reference ReadingStore readings, @Reference MeterSelector selector)
+            throws Exception {
+        this(new OsgiDefaultCamelContext(bundleContext), Settings.of(config), store, access, readings, selector);
+    }
+
+    CollectionRoutes(CamelContext camel, Settings settings, CollectionStore store, MeterAccess access,
+            ReadingStore readings, MeterSelector selector) throws Exception {
+        this.camel = camel;
+        this.settings = settings;
+        this.store = store;
+        this.access = access;
+        this.readings = readings;
+        this.selector = selector;
+        int aborted = store.abortRunning("the platform stopped during the run");
+        if (aborted > 0) {
+            LOG.warn("{} collection run(s) left running by a previous start were marked aborted", aborted);
+        }
+        this.readPool = Executors.newFixedThreadPool(settings.readThreads(), threads("meterline-collection-read"));
+        if (camel instanceof org.apache.camel.impl.engine.AbstractCamelContext named) {
+            named.setName("meterline-collection");
+        }
+        // camel-core-osgi's context is initialised in its constructor: routes added before start() are never
+        // started, so start first and add the routes to the running context
+        camel.start();
+        camel.addRoutes(routes());
+        this.producer = camel.createProducerTemplate();
+        LOG.info("Collection routes started: run {}, store {}, {} read threads, {} per module, {} attempts",
+                settings.runEndpoint(), settings.storeEndpoint(), settings.readThreads(), settings.perModuleLimit(),
+                settings.maxAttempts());
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            producer.stop();
+        } catch (RuntimeException e) {
+            LOG.debug("producer stop", e);
+        }
+        camel.stop();
+        readPool.shutdownNow();
+        try {
+            readPool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int aborted = store.abortRunning("collection stopped during the run");
+        LOG.info("Collection routes stopped{}", aborted > 0 ? "; " + aborted + " run(s) aborted" : "");
+    }
+
+    private RouteBuilder routes() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(settings.runEndpoint()).routeId("collection-run")
+                        .onException(Exception.class).handled(true).process(CollectionRoutes.this::abortRun).end()
+                        .process(CollectionRoutes.this::selectMeters)
+                        .split(body()).parallelProcessing().executorService(readPool)
+                            .to("direct:collection-read")
+                        .end();
+
+                from("direct:collection-read").routeId("collection-read")
+                        .onException(RetryableReadException.class)
+                            .maximumRedeliveries(settings.maxAttempts() - 1)
+                            .redeliveryDelay(settings.retryDelayMillis())
+                            .useExponentialBackOff().backOffMultiplier(settings.retryMultiplier())
+                            .maximumRedeliveryDelay(settings.retryMaxDelayMillis())
+                            .useCollisionAvoidance().collisionAvoidanceFactor(settings.retryJitter())
+                            .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                            .handled(true)
+                            .process(CollectionRoutes.this::exhausted)
+                            .to(settings.storeEndpoint())
+                        .end()
+                        .onException(Exception.class).handled(true)
+                            .process(CollectionRoutes.this::internalError)
+                            .to(settings.storeEndpoint())
+                        .end()
+                        .process(CollectionRoutes.this::readMeter)
+                        .to(settings.storeEndpoint());
+
+                from(settings.storeEndpoint()).routeId("collection-store")
+                        .process(CollectionRoutes.this::storeResult);
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- launching
+
+    @Override
+    public TaskRun launch(long tenantId, long taskId, String trigger, Instant periodEnd) {
+        CollectionTask task = store.getTask(tenantId, taskId);
+        Instant periodStart = periodEnd.minus(Duration.ofMinutes(task.intervalMinutes()));
+        TaskRun run = store.startRun(tenantId, taskId, trigger, periodStart, periodEnd);
+        try {
+            producer.sendBody(settings.runEndpoint(), new RunStart(tenantId, run.id(), task, periodStart, periodEnd));
+        } catch (RuntimeException e) {
+            LOG.warn("Run {} of task {} could not start: {}", run.id(), task.name(), e.toString());
+            return store.finishRun(tenantId, run.id(), RunState.ABORTED, "could not start: " + e.getMessage());
+        }
+        LOG.info("Run {} of task {} ({}) started by {}", run.id(), task.name(), task.template().id(), trigger);
+        return run;
+    }
+
+    // ---------------------------------------------------------------- collection-run
+
+    private void selectMeters(Exchange exchange) {
+        RunStart rs = exchange.getIn().getBody(RunStart.class);
+        List<MeterSelector.Target> targets = selector.select(system(rs.tenantId()), rs.task());
+        store.setTotal(rs.tenantId(), rs.runId(), targets.size());
+        if (targets.isEmpty()) {
+            store.finishRun(rs.tenantId(), rs.runId(), RunState.FINISHED, "no meters on the task's grid and model");
+            exchange.getIn().setBody(List.of());
+            return;
+        }
+        remaining.put(rs.runId(), new AtomicInteger(targets.size()));
+        exchange.getIn().setBody(targets.stream().map(t -> new MeterJob(rs.tenantId(), rs.runId(),
+                rs.task().template(), rs.periodStart(), rs.periodEnd(), t.meterId(), t.serialNumber(), t.moduleId()))
+                .toList());
+    }
+
+    private void abortRun(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        RunStart rs = exchange.getIn().getBody(RunStart.class);
+        if (rs == null) {
+            LOG.error("collection-run failed", e);
+            return;
+        }
+        LOG.warn("Run {} of task {} aborted: {}", rs.runId(), rs.task().name(), String.valueOf(e));
+        remaining.remove(rs.runId());
+        store.finishRun(rs.tenantId(), rs.runId(), RunState.ABORTED, e == null ? "aborted" : e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- collection-read
+
+    private void readMeter(Exchange exchange) throws InterruptedException {
+        MeterJob job = exchange.getIn().getBody(MeterJob.class);
+        int attempt = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
+        exchange.setProperty(ATTEMPTS, attempt);
+        Semaphore permits = job.moduleId() == null ? null
+                : modules.computeIfAbsent(job.moduleId(), k -> new Semaphore(settings.perModuleLimit(), true));
+        if (permits != null) {
+            permits.acquire();
+        }
+        AtomicInteger perModule = job.moduleId() == null ? null
+                : moduleReading.computeIfAbsent(job.moduleId(), k -> new AtomicInteger());
+        maxReading.accumulateAndGet(reading.incrementAndGet(), Math::max);
+        if (perModule != null) {
+            maxModuleReading.accumulateAndGet(perModule.incrementAndGet(), Math::max);
+        }
+        Result<TemplateReader.Collected> result;
+        try {
+            Caller caller = system(job.tenantId());
+            Instant profileFrom = job.template() == TaskTemplate.LOAD_PROFILE ? profileFrom(caller, job) : null;
+            result = access.withSession(caller, job.meterId(), MeterAccess.Purpose.READ,
+                    s -> TemplateReader.read(s, job, profileFrom));
+        } finally {
+            reading.decrementAndGet();
+            if (perModule != null) {
+                perModule.decrementAndGet();
+            }
+            if (permits != null) {
+                permits.release();
+            }
+        }
+        if (result.isOk()) {
+            TemplateReader.Collected c = result.value();
+            exchange.getIn().setBody(ReadResult.ok(job, attempt, c.note(), c.readings(), c.events()));
+            return;
+        }
+        DriverError error = result.error();
+        if (error.retryable()) {
+            exchange.setProperty(LAST_ERROR, error);
+            LOG.debug("Meter {} attempt {}: {}", job.serialNumber(), attempt, error);
+            throw new RetryableReadException(error);
+        }
+        exchange.getIn().setBody(ReadResult.failed(job, attempt, error.kind().name(), error.message()));
+    }
+
+    /**
+     * Where the load profile read starts: just after the meter's last stored interval (gap fill), if one is
+     * stored within {@code gapFillMaxDays}; otherwise the start of the run's period.
+     */
+    Instant profileFrom(Caller caller, MeterJob job) {
+        Instant floor = job.periodEnd().minus(Duration.ofDays(settings.gapFillMaxDays()));
+        Instant last = null;
+        Instant from = floor;
+        long period = TemplateReader.CAPTURE_PERIOD.getSeconds();
+        while (true) {
+            ReadingPage page = readings.readings(caller, job.meterId(), TemplateReader.GAP_CHANNEL, from,
+                    job.periodEnd(), ReadingStore.MAX_LIMIT);
+            for (Reading r : page.readings()) {
+                // register reads of the same item land at any second; profile intervals end on the capture period
+                if (r.at().getNano() == 0 && r.at().getEpochSecond() % period == 0) {
+                    last = r.at();
+                }
+            }
+            if (page.next().isEmpty()) {
+                break;
+            }
+            from = page.next().get();
+        }
+        if (last == null || !last.isBefore(job.periodStart())) {
+            return job.periodStart();
+        }
+        return last.plusSeconds(1);
+    }
+
+    private void exhausted(Exchange exchange) {
+        MeterJob job = exchange.getIn().getBody(MeterJob.class);
+        int attempts = exchange.getProperty(ATTEMPTS, 1, Integer.class);
+        DriverError error = exchange.getProperty(LAST_ERROR, DriverError.class);
+        LOG.info("Meter {} failed after {} attempt(s): {}", job.serialNumber(), attempts, error);
+        exchange.getIn().setBody(ReadResult.failed(job, attempts, error.kind().name(), error.message()));
+    }
+
+    private void internalError(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        MeterJob job = exchange.getIn().getBody(MeterJob.class);
+        LOG.warn("Meter {}: {}", job == null ? "?" : job.serialNumber(), String.valueOf(e), e);
+        exchange.getIn().setBody(ReadResult.failed(job, exchange.getProperty(ATTEMPTS, 1, Integer.class), "INTERNAL",
+                e == null ? "internal error" : e.toString()));
+    }
+
+    // ---------------------------------------------------------------- collection-store
+
+    private void storeResult(Exchange exchange) {
+        ReadResult r = exchange.getIn().getBody(ReadResult.class);
+        MeterJob job = r.job();
+        MeterOutcome outcome;
+        if (r.ok()) {
+            try {
+                Caller caller = system(job.tenantId());
+                WriteOutcome w = WriteOutcome.NONE;
+                if (!r.readings().isEmpty()) {
+                    w = w.plus(readings.write(caller, r.readings()));
+                }
+                if (!r.events().isEmpty()) {
+                    w = w.plus(readings.writeEvents(caller, r.events()));
+                }
+                outcome = new MeterOutcome(job.runId(), job.meterId(), job.serialNumber(), OutcomeStatus.SUCCEEDED, "",
+                        r.message() + (w.alreadyPresent() > 0 ? " (" + w.alreadyPresent() + " already stored)" : ""),
+                        r.attempts(), w.total(), Instant.now());
+            } catch (RuntimeException e) {
+                LOG.warn("Meter {}: storing {} readings failed: {}", job.serialNumber(), r.readings().size(), e.toString());
+                outcome = new MeterOutcome(job.runId(), job.meterId(), job.serialNumber(), OutcomeStatus.FAILED,
+                        "STORE_FAILED", String.valueOf(e.getMessage()), r.attempts(), 0, Instant.now());
+            }
+        } else {
+            outcome = new MeterOutcome(job.runId(), job.meterId(), job.serialNumber(), OutcomeStatus.FAILED,
+                    r.errorKind(), r.message(), r.attempts(), 0, Instant.now());
+        }
+        try {
+            store.recordOutcome(job.tenantId(), outcome);
+        } catch (RuntimeException e) {
+            LOG.warn("Run {}: the outcome of meter {} could not be recorded: {}", job.runId(), job.serialNumber(),
+                    e.toString());
+        }
+        AtomicInteger left = remaining.get(job.runId());
+        if (left != null && left.decrementAndGet() == 0) {
+            remaining.remove(job.runId());
+            TaskRun done = store.finishRun(job.tenantId(), job.runId(), RunState.FINISHED, "");
+            LOG.info("Run {} of task {} finished: {} of {} meters read, {} failed", done.id(), done.taskName(),
+                    done.metersSucceeded(), done.metersTotal(), done.metersFailed());
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The platform acting for a customer: runs read meters and store readings as an operator would. */
+    static Caller system(long tenantId) {
+        return new Caller("collection", 0L, tenantId, tenantId, EnumSet.of(Role.OPERATOR));
+    }
+
+    /** Most meters read at the same time so far (tests check the bounds). */
+    int maxConcurrentReads() {
+        return maxReading.get();
+    }
+
+    /** Most meters read at the same time behind one module so far. */
+    int maxConcurrentPerModule() {
+        return maxModuleReading.get();
+    }
+
+    CamelContext camel() {
+        return camel;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A retryable driver error, thrown so that Camel's redelivery retries the read. */
+    static final class RetryableReadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RetryableReadException(DriverError error) {
+            super(error.kind() + ": " + error.message(), null, false, false);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.meterline.collection.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+import org.meterline.collection.api.CollectionTask;
+import org.meterline.collection.api.MeterOutcome;
+import org.meterline.collection.api.OutcomeStatus;
+import org.meterline.collection.api.RunState;
+import org.meterline.collection.api.TaskRun;
+import org.meterline.core.api.ConflictException;
+import org.meterline.core.api.NotFoundException;
+import org.meterline.core.api.Page;
+import org.meterline.core.api.PageRequest;
+import org.meterline.persistence.Jpa;
+import org.meterline.persistence.SchemaMigrations;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The collection bundle's database: tasks, runs and outcomes, per customer. No permission checks
+ * here: {@link CollectionServiceImpl} checks the caller, the routes and the scheduler act for the
+ * platform.
+ */
+@Component(service = CollectionStore.class)
+public class CollectionStore {
+
+    private static final Map<String, String> TASK_SORT = Map.of("name", "name", "template", "template",
+            "startTime", "startTime", "intervalMinutes", "intervalMinutes", "enabled", "enabled",
+            "nextRunAt", "nextRunAt");
+    private static final Map<String, String> OUTCOME_SORT = Map.of("meterSerial", "meterSerial", "status", "status",
+            "attempts", "attempts", "errorKind", "errorKind");
+
+    private final Jpa jpa;
+
+    @Activate
+    public CollectionStore(@Reference(target = "(osgi.jndi.service.name=meterline)") DataSource dataSource,
+            @Reference(target = "(osgi.unit.name=meterline.collection)") EntityManagerFactory emf) {
+        SchemaMigrations.migrate(dataSource, "collection", CollectionStore.class.getClassLoader());
+        this.jpa = new Jpa(emf);
+    }
+
+    /** Work on one customer's tasks, runs and outcomes. */
+    <T> T inTenant(long tenantId, java.util.function.Function<EntityManager, T> work) {
+        return jpa.inTenant(tenantId, work);
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    Page<CollectionTask> listTasks(long tenantId, PageRequest page) {
+        String where = " WHERE LOWER(t.name) LIKE :f ESCAPE '\\'";
+        return jpa.inTenant(tenantId, em -> Jpa.page(em, page, "SELECT t FROM TaskEntity t" + where
+                + Jpa.orderBy("t", page, TASK_SORT, "name"), "SELECT COUNT(t) FROM TaskEntity t" + where,
+                TaskEntity.class, TaskEntity::toDto));
+    }
+
+    CollectionTask getTask(long tenantId, long id) {
+        return jpa.inTenant(tenantId, em -> task(em, id).toDto());
+    }
+
+    Optional<CollectionTask> findTask(long tenantId, String name) {
+        return jpa.inTenant(tenantId, em -> byName(em, name).map(TaskEntity::toDto));
+    }
+
+    static Optional<TaskEntity> byName(EntityManager em, String name) {
+        return em.createQuery("SELECT t FROM TaskEntity t WHERE LOWER(t.name) = :n", TaskEntity.class)
+                .setParameter("n", name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT))
+                .getResultList().stream().findFirst();
+    }
+
+    static TaskEntity task(EntityManager em, long id) {
+        TaskEntity t = em.find(TaskEntity.class, id);
+        if (t == null) {
+            throw NotFoundException.of("Collection task", id);
+        }
+        return t;
+    }
+
+    /** Enabled tasks of every customer due at {@code now}: (tenant id, task id) pairs. */
+    List<Object[]> dueTasks(Instant now) {
+        return jpa.global(em -> em.createNativeQuery("SELECT TENANT_ID, ID FROM ML_COLLECTION_TASK"
+                + " WHERE ENABLED = ? AND NEXT_RUN_AT IS NOT NULL AND NEXT_RUN_AT <= ?")
+                .setParameter(1, true).setParameter(2, java.sql.Timestamp.from(now))
+                .getResultList());
+    }
+
+    /**
+     * Moves a due task's next run on past {@code now}; answers the fire time that was due, or
+     * empty when another node or tick took it already (its next run is no longer the one seen).
+     */
+    Optional<Instant> claimDue(long tenantId, long taskId, Instant now) {
+        return jpa.inTenant(tenantId, em -> {
+            TaskEntity t = em.find(TaskEntity.class, taskId);
+            if (t == null || !t.enabled || t.nextRunAt == null || t.nextRunAt.isAfter(now)) {
+                return Optional.<Instant>empty();
+            }
+            Instant due = Schedule.lastFireAtOrBefore(t.startTime, t.intervalMinutes, t.offsetMinutes, now);
+            t.nextRunAt = Schedule.nextFireAfter(t.startTime, t.intervalMinutes, t.offsetMinutes, now);
+            return Optional.of(due);
+        });
+    }
+
+    // ---------------------------------------------------------------- runs
+
+    /** Opens a run of the task in state RUNNING; a task that runs already is a conflict. */
+    TaskRun startRun(long tenantId, long taskId, String trigger, Instant periodStart, Instant periodEnd) {
+        return jpa.inTenant(tenantId, em -> {
+            TaskEntity t = task(em, taskId);
+            long running = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.taskId = :t AND r.state = :s",
+                    Long.class).setParameter("t", taskId).setParameter("s", RunState.RUNNING).getSingleResult();
+            if (running > 0) {
+                throw new ConflictException(null, "Task " + t.name + " is running; wait until its run has finished.");
+            }
+            RunEntity r = new RunEntity();
+            r.taskId = taskId;
+            r.taskName = t.name;
+            r.template = t.template;
+            r.trigger = trigger.length() > 120 ? trigger.substring(0, 120) : trigger;
+            r.periodStart = periodStart;
+            r.periodEnd = periodEnd;
+            r.started = Instant.now();
+            r.state = RunState.RUNNING;
+            em.persist(r);
+            em.flush();
+            return r.toDto();
+        });
+    }
+
+    void setTotal(long tenantId, long runId, int total) {
+        jpa.inTenant(tenantId, em -> {
+            run(em, runId).metersTotal = total;
+            return null;
+        });
+    }
+
+    void recordOutcome(long tenantId, MeterOutcome o) {
+        jpa.inTenant(tenantId, em -> {
+            OutcomeEntity e = new OutcomeEntity();
+            e.runId = o.runId();
+            e.meterId = o.meterId();
+            e.meterSerial = cut(o.meterSerial(), 64);
+            e.status = o.status();
+            e.errorKind = cut(o.errorKind(), 32);
+            e.message = cut(o.message(), 500);
+            e.attempts = o.attempts();
+            e.valuesStored = o.valuesStored();
+            e.finished = o.finished();
+            em.persist(e);
+            return null;
+        });
+    }
+
+    /** Closes a run: counts its outcomes and sets the state. */
+    TaskRun finishRun(long tenantId, long runId, RunState state, String message) {
+        return jpa.inTenant(tenantId, em -> {
+            RunEntity r = run(em, runId);
+            List<Object[]> counts = em.createQuery("SELECT o.status, COUNT(o) FROM OutcomeEntity o WHERE o.runId = :r"
+                    + " GROUP BY o.status", Object[].class).setParameter("r", runId).getResultList();
+            r.metersSucceeded = 0;
+            r.metersFailed = 0;
+            for (Object[] c : counts) {
+                int n = ((Number) c[1]).intValue();
+                if (c[0] == OutcomeStatus.SUCCEEDED) {
+                    r.metersSucceeded = n;
+                } else {
+                    r.metersFailed = n;
+                }
+            }
+            r.state = state;
+            r.finished = Instant.now();
+            r.message = cut(message, 500);
+            return r.toDto();
+        });
+    }
+
+    /** Marks every run still RUNNING (of every customer) as aborted; returns how many. */
+    int abortRunning(String message) {
+        return jpa.global(em -> em.createNativeQuery("UPDATE ML_COLLECTION_RUN SET STATE = ?, FINISHED = ?, MESSAGE = ?"
+                + " WHERE STATE = ?").setParameter(1, RunState.ABORTED.name())
+                .setParameter(2, java.sql.Timestamp.from(Instant.now())).setParameter(3, cut(message, 500))
+                .setParameter(4, RunState.RUNNING.name()).executeUpdate());
+    }
+
+    TaskRun getRun(long tenantId, long runId) {
+        return jpa.inTenant(tenantId, em -> run(em, runId).toDto());
+    }
+
+    Page<TaskRun> listRuns(long tenantId, long taskId, PageRequest page) {
+        return jpa.inTenant(tenantId, em -> {
+            List<TaskRun> items = em.createQuery("SELECT r FROM RunEntity r WHERE r.taskId = :t"
+                    + " ORDER BY r.started DESC, r.id DESC", RunEntity.class).setParameter("t", taskId)
+                    .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
+                    .map(RunEntity::toDto).toList();
+            long total = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.taskId = :t", Long.class)
+                    .setParameter("t", taskId).getSingleResult();
+            return new Page<>(items, total);
+        });
+    }
+
+    Page<MeterOutcome> listOutcomes(long tenantId, long runId, PageRequest page) {
+        String where = " WHERE o.runId = :r AND LOWER(o.meterSerial) LIKE :f ESCAPE '\\'";
+        return jpa.inTenant(tenantId, em -> {
+            run(em, runId);
+            String pattern = Jpa.likePattern(page.filter());
+            List<MeterOutcome> items = em.createQuery("SELECT o FROM OutcomeEntity o" + where
+                    + Jpa.orderBy("o", page, OUTCOME_SORT, "meterSerial"), OutcomeEntity.class)
+                    .setParameter("r", runId).setParameter("f", pattern).setFirstResult(page.offset())
+                    .setMaxResults(page.limit()).getResultList().stream().map(OutcomeEntity::toDto).toList();
+            long total = em.createQuery("SELECT COUNT(o) FROM OutcomeEntity o" + where, Long.class)
+                    .setParameter("r", runId).setParameter("f", pattern).getSingleResult();
+            return new Page<>(items, total);
+        });
+    }
+
+    /** Deletes a task with its runs and outcomes; refused while it runs. */
+    void deleteTask(long tenantId, long taskId) {
+        jpa.inTenant(tenantId, em -> {
+            TaskEntity t = task(em, taskId);
+            long running = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.taskId = :t AND r.state = :s",
+                    Long.class).setParameter("t", taskId).setParameter("s", RunState.RUNNING).getSingleResult();
+            if (running > 0) {
+                throw new ConflictException(null, "Task " + t.name + " is running; delete it when its run has finished.");
+            }
+            em.createQuery("DELETE FROM OutcomeEntity o WHERE o.runId IN (SELECT r.id FROM RunEntity r WHERE r.taskId = :t)")
+                    .setParameter("t", taskId).executeUpdate();
+            em.createQuery("DELETE FROM RunEntity r WHERE r.taskId = :t").setParameter("t", taskId).executeUpdate();
+            em.remove(t);
+            return null;
+        });
+    }
+
+    private static RunEntity run(EntityManager em, long id) {
+        RunEntity r = em.find(RunEntity.class, id);
+        if (r == null) {
+            throw NotFoundException.of("Run", id);
+        }
+        return r;
+    }
+
+    static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

@@ -1,0 +1,47 @@
+package org.meterline.collection.internal;
+
+/** The collection settings, from {@link Config} or built by tests. */
+record Settings(String runEndpoint, String storeEndpoint, int readThreads, int perModuleLimit, int maxAttempts,
+        long retryDelayMillis, double retryMultiplier, long retryMaxDelayMillis, double retryJitter,
+        int gapFillMaxDays, int schedulerTickSeconds) {
+
+    static final String DEFAULT_RUN_ENDPOINT = "seda:meterline-collection-runs?size=1000&concurrentConsumers=2";
+    static final String DEFAULT_STORE_ENDPOINT = "seda:meterline-readings?size=10000&concurrentConsumers=2&blockWhenFull=true";
+
+    Settings {
+        readThreads = Math.max(1, readThreads);
+        perModuleLimit = Math.max(1, perModuleLimit);
+        maxAttempts = Math.max(1, maxAttempts);
+        retryDelayMillis = Math.max(0, retryDelayMillis);
+        retryMultiplier = Math.max(1.0, retryMultiplier);
+        retryMaxDelayMillis = Math.max(retryDelayMillis, retryMaxDelayMillis);
+        retryJitter = Math.max(0, Math.min(1, retryJitter));
+        gapFillMaxDays = Math.max(1, gapFillMaxDays);
+        schedulerTickSeconds = Math.max(1, schedulerTickSeconds);
+    }
+
+    static Settings of(Config c) {
+        return new Settings(c.runEndpoint(), c.storeEndpoint(), c.readThreads(), c.perModuleLimit(), c.maxAttempts(),
+                c.retryDelayMillis(), c.retryMultiplier(), c.retryMaxDelayMillis(), c.retryJitter(),
+                c.gapFillMaxDays(), c.schedulerTickSeconds());
+    }
+
+    static Settings defaults() {
+        return new Settings(DEFAULT_RUN_ENDPOINT, DEFAULT_STORE_ENDPOINT, 16, 4, 3, 2000, 2.0, 60000, 0.15, 7, 30);
+    }
+
+    Settings withRetries(int attempts, long delayMillis) {
+        return new Settings(runEndpoint, storeEndpoint, readThreads, perModuleLimit, attempts, delayMillis,
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds);
+    }
+
+    Settings withParallelism(int threads, int perModule) {
+        return new Settings(runEndpoint, storeEndpoint, threads, perModule, maxAttempts, retryDelayMillis,
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds);
+    }
+
+    Settings withStoreEndpoint(String endpoint) {
+        return new Settings(runEndpoint, endpoint, readThreads, perModuleLimit, maxAttempts, retryDelayMillis,
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds);
+    }
+}
