@@ -78,8 +78,9 @@ public interface SimulatedMeter {
 
     /**
      * How many ciphered frames the meter refused because their invocation counter was not above the
-     * highest one it had seen (a replay, or a client that reused a counter); the connection of such
-     * a frame is closed, as a meter discards it.
+     * highest one it had seen from the same sender (the client system title of the association): a
+     * replay, or a client that reused a counter. The connection of such a frame is closed, as a meter
+     * discards it.
      */
     long rejectedInvocationCounters();
 

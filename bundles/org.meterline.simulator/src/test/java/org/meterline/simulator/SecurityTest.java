@@ -163,6 +163,18 @@ class SecurityTest {
             Clients.get(c, 3, "1.0.1.8.0.255", 2);
         }
         assertEquals(1, m.rejectedInvocationCounters());
+        // counters are checked per sender (its system title): another client starts from its own
+        try (DlmsConnection c = Clients.builder(m).setClientId(m.clientId()).setSecuritySuite(
+                org.openmuc.jdlms.SecuritySuite.builder()
+                        .setAuthenticationMechanism(org.openmuc.jdlms.AuthenticationMechanism.HLS5_GMAC)
+                        .setEncryptionMechanism(org.openmuc.jdlms.SecuritySuite.EncryptionMechanism.AES_GCM_128)
+                        .setSecurityPolicy(org.openmuc.jdlms.SecuritySuite.SecurityPolicy.AUTHENTICATED_AND_ENCRYPTED)
+                        .setAuthenticationKey(m.authenticationKey()).setGlobalUnicastEncryptionKey(m.encryptionKey())
+                        .build())
+                .setSystemTitle("OTH", 7).setFrameCounter(1).build()) {
+            Clients.get(c, 3, "1.0.1.8.0.255", 2);
+        }
+        assertEquals(1, m.rejectedInvocationCounters());
     }
 
     private static String hex(byte[] b) {

@@ -72,6 +72,32 @@ final class ApduInspector {
         return v;
     }
 
+    private static final int CALLING_AP_TITLE = 0xA6;
+
+    /** The client's system title from an AARQ's calling-AP-title, as hex; null for other APDUs or none. */
+    static String callingTitle(byte[] apdu) {
+        try {
+            if (apdu.length == 0 || (apdu[0] & 0xff) != AARQ) {
+                return null;
+            }
+            int p = skipLength(apdu, 1);
+            while (p < apdu.length) {
+                int tag = apdu[p] & 0xff;
+                int len = length(apdu, p + 1);
+                int value = skipLength(apdu, p + 1);
+                if (tag == CALLING_AP_TITLE && (apdu[value] & 0xff) == 0x04) {
+                    int n = length(apdu, value + 1);
+                    int content = skipLength(apdu, value + 1);
+                    return java.util.HexFormat.of().formatHex(apdu, content, content + n);
+                }
+                p = value + len;
+            }
+            return null;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
     private static long fromAarq(byte[] b) {
         int p = skipLength(b, 1);
         while (p < b.length) {

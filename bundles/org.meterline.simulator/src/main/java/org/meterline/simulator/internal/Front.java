@@ -229,6 +229,8 @@ final class Front implements AutoCloseable {
                 pumps.execute(this::downstream);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream(), 4096));
                 OutputStream out = s.getOutputStream();
+                // counters are checked per sender, a client known by the system title of its AARQ
+                String sender = "";
                 while (true) {
                     byte[] frame = readFrame(in);
                     if (frame == null) {
@@ -245,9 +247,13 @@ final class Front implements AutoCloseable {
                         meter = m;
                     }
                     if (security == SecurityMode.HLS5_GMAC && source == security.clientId()) {
-                        long ic = ApduInspector.invocationCounter(java.util.Arrays.copyOfRange(frame, HEADER,
-                                frame.length));
-                        if (ic >= 0 && !m.receivedInvocationCounter(ic)) {
+                        byte[] apdu = java.util.Arrays.copyOfRange(frame, HEADER, frame.length);
+                        String title = ApduInspector.callingTitle(apdu);
+                        if (title != null) {
+                            sender = title;
+                        }
+                        long ic = ApduInspector.invocationCounter(apdu);
+                        if (ic >= 0 && !m.receivedInvocationCounter(sender, ic)) {
                             // a real meter discards a replayed frame; closing makes it visible to the client
                             LOG.debug("Simulator fleet {}: meter {} refused a frame whose invocation counter {} "
                                     + "is not above {}", name, m.serialNumber(), ic, m.highestInvocationCounter());

@@ -44,6 +44,7 @@ public final class MeterState implements SimulatedMeter {
     private volatile boolean dropArmed;
     private final AtomicLong highestInvocationCounter = new AtomicLong(-1);
     private final AtomicLong rejectedInvocationCounters = new AtomicLong();
+    private final java.util.Map<String, Long> highestBySender = new java.util.HashMap<>();
 
     private volatile int relayState = 1;
     private volatile long ctRatio = 1;
@@ -209,13 +210,18 @@ public final class MeterState implements SimulatedMeter {
         return false;
     }
 
-    /** Records a counter from the management client; false (and counted) when it is not above every earlier one. */
-    public synchronized boolean receivedInvocationCounter(long counter) {
-        if (counter <= highestInvocationCounter.get()) {
+    /**
+     * Records a counter from the management client sent by {@code sender} (its system title); false
+     * (and counted) when it is not above every earlier one of that sender.
+     */
+    public synchronized boolean receivedInvocationCounter(String sender, long counter) {
+        Long last = highestBySender.get(sender);
+        if (last != null && counter <= last) {
             rejectedInvocationCounters.incrementAndGet();
             return false;
         }
-        highestInvocationCounter.set(counter);
+        highestBySender.put(sender, counter);
+        highestInvocationCounter.accumulateAndGet(counter, Math::max);
         return true;
     }
 

@@ -262,10 +262,31 @@ public class DlmsDriver implements MeterDriver {
         SessionListener listener = s.security() instanceof Security.None ? null : new SessionListener(guard);
         Result<Connected> connected = connect(s, suite, s.clientId(), deadline, listener,
                 guard == null ? 1 : guard.start());
-        if (!connected.isOk()) {
-            if (listener != null && connected.error().message().endsWith(Errors.CLOSED_DURING_ASSOCIATION)) {
-                return Result.failed(whyClosed(s, loaded.base(), deadline, connected.error()));
+        if (!connected.isOk() && listener != null
+                && connected.error().message().endsWith(Errors.CLOSED_DURING_ASSOCIATION)) {
+            Result<PublicInfo> probe = readPublic(s, loaded.base(), remaining(deadline));
+            if (probe.isOk() && guard != null && probe.value().invocationCounter() >= guard.start()) {
+                // The meter has seen higher counters than ours (another client with this identity, or a
+                // counter store restored from a backup): continue above them, once.
+                guard.release();
+                try {
+                    Window w = counters.reserve(s.serialNumber(), s.clientId(), probe.value().invocationCounter() + 1,
+                            cfg.counterWindow());
+                    guard = new FrameCounterGuard(counters, s.serialNumber(), s.clientId(), w, cfg.counterWindow());
+                } catch (CounterStoreException e) {
+                    LOG.error("Meter {}: {}", s.serialNumber(), e.getMessage());
+                    return Result.failed(Kind.AUTHENTICATION_FAILED, s.serialNumber() + ": " + e.getMessage());
+                }
+                LOG.warn("Meter {}: it has seen invocation counter {}, above ours; continuing from {}",
+                        s.serialNumber(), probe.value().invocationCounter(), guard.start());
+                listener = new SessionListener(guard);
+                connected = connect(s, suite, s.clientId(), deadline, listener, guard.start());
             }
+            if (!connected.isOk()) {
+                return Result.failed(probe.isOk() ? credentialsRefused(s) : connected.error());
+            }
+        }
+        if (!connected.isOk()) {
             return Result.failed(connected.error());
         }
         if (listener != null) {
@@ -288,17 +309,13 @@ public class DlmsDriver implements MeterDriver {
 
     /**
      * A meter that closes the connection on an authenticated association request without answering
-     * (as jDLMS-based meters do when they cannot decrypt the AARQ) is asked once through the public
-     * client: if that association works, the link is fine and the credentials are what it refused.
+     * (as jDLMS-based meters do when they cannot decrypt the AARQ) although it accepts the public
+     * client, and whose invocation counter is not ahead of ours: the credentials are what it refused.
      */
-    private DriverError whyClosed(SessionSettings s, ModelProfile base, long deadline, DriverError original) {
-        Result<PublicInfo> probe = readPublic(s, base, remaining(deadline));
-        if (probe.isOk()) {
-            return new DriverError(Kind.AUTHENTICATION_FAILED, s.serialNumber() + ": the meter closed the connection"
-                    + " on the authenticated association request but accepts the public client: the "
-                    + (s.security() instanceof Security.Password ? "password is" : "keys are") + " not the meter's");
-        }
-        return original;
+    private static DriverError credentialsRefused(SessionSettings s) {
+        return new DriverError(Kind.AUTHENTICATION_FAILED, s.serialNumber() + ": the meter closed the connection"
+                + " on the authenticated association request but accepts the public client: the "
+                + (s.security() instanceof Security.Password ? "password is" : "keys are") + " not the meter's");
     }
 
     private String remember(String serial, ModelProfile profile) {
