@@ -263,7 +263,8 @@ public class CollectionRoutes implements RunLauncher {
 
     /**
      * Where the load profile read starts: just after the meter's last stored interval (gap fill), if one is
-     * stored within {@code gapFillMaxDays}; otherwise the start of the run's period.
+     * stored within {@code gapFillMaxDays} before the run's period; otherwise just after the period's start
+     * (intervals are stamped with their end, so the run reads those ending in (start, end]).
      */
     Instant profileFrom(Caller caller, MeterJob job) {
         Instant floor = job.periodEnd().minus(Duration.ofDays(settings.gapFillMaxDays()));
@@ -285,7 +286,7 @@ public class CollectionRoutes implements RunLauncher {
             from = page.next().get();
         }
         if (last == null || !last.isBefore(job.periodStart())) {
-            return job.periodStart();
+            return job.periodStart().plusSeconds(1);
         }
         return last.plusSeconds(1);
     }

@@ -45,7 +45,7 @@ final class TemplateReader {
     /**
      * Reads what the job's template names.
      *
-     * @param profileFrom where the load profile starts (gap fill), only for LOAD_PROFILE
+     * @param profileFrom the first instant of the load profile read (gap fill), only for LOAD_PROFILE
      */
     static Result<Collected> read(MeterSession s, MeterJob job, Instant profileFrom) {
         switch (job.template()) {
@@ -90,7 +90,8 @@ final class TemplateReader {
     }
 
     private static Result<Collected> loadProfile(MeterSession s, MeterJob job, Instant from) {
-        Result<LoadProfile> r = s.readLoadProfile(LOAD_PROFILE, from, job.periodEnd());
+        // rows are stamped with the end of their interval: read those ending in (from, periodEnd]
+        Result<LoadProfile> r = s.readLoadProfile(LOAD_PROFILE, from, job.periodEnd().plusSeconds(1));
         if (!r.isOk()) {
             return Result.failed(r.error());
         }
