@@ -36,6 +36,9 @@ public class CollectionStore {
     private static final Map<String, String> OUTCOME_SORT = Map.of("meterSerial", "meterSerial", "status", "status",
             "attempts", "attempts", "errorKind", "errorKind");
 
+    /** Cross-customer statements (scheduler, restart) are native SQL, which multitenancy allows per query only. */
+    private static final String NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+
     private final Jpa jpa;
 
     @Activate
@@ -85,7 +88,7 @@ public class CollectionStore {
     List<Object[]> dueTasks(Instant now) {
         return jpa.global(em -> em.createNativeQuery("SELECT TENANT_ID, ID FROM ML_COLLECTION_TASK"
                 + " WHERE ENABLED = ? AND NEXT_RUN_AT IS NOT NULL AND NEXT_RUN_AT <= ?")
-                .setParameter(1, true).setParameter(2, java.sql.Timestamp.from(now))
+                .setHint(NATIVE, true).setParameter(1, true).setParameter(2, java.sql.Timestamp.from(now))
                 .getResultList());
     }
 
@@ -181,7 +184,7 @@ public class CollectionStore {
     /** Marks every run still RUNNING (of every customer) as aborted; returns how many. */
     int abortRunning(String message) {
         return jpa.global(em -> em.createNativeQuery("UPDATE ML_COLLECTION_RUN SET STATE = ?, FINISHED = ?, MESSAGE = ?"
-                + " WHERE STATE = ?").setParameter(1, RunState.ABORTED.name())
+                + " WHERE STATE = ?").setHint(NATIVE, true).setParameter(1, RunState.ABORTED.name())
                 .setParameter(2, java.sql.Timestamp.from(Instant.now())).setParameter(3, cut(message, 500))
                 .setParameter(4, RunState.RUNNING.name()).executeUpdate());
     }
