@@ -1,0 +1,39 @@
+package org.meterline.collection.internal.ui;
+
+import com.vaadin.icons.VaadinIcons;
+import com.vaadin.navigator.View;
+import com.vaadin.server.Resource;
+import org.meterline.archive.api.MeterModelService;
+import org.meterline.collection.api.CollectionService;
+import org.meterline.core.api.Permission;
+import org.meterline.grid.api.GridService;
+import org.meterline.ui.api.MenuGroup;
+import org.meterline.ui.api.ViewContribution;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Operation &amp; Maintenance → Task Config (the manual's "Collocation task → Task Config"). */
+@Component(service = ViewContribution.class)
+public final class CollectionViews implements ViewContribution {
+
+    private final CollectionService collection;
+    private final GridService grids;
+    private final MeterModelService models;
+
+    @Activate
+    public CollectionViews(@Reference CollectionService collection, @Reference GridService grids,
+            @Reference MeterModelService models) {
+        this.collection = collection;
+        this.grids = grids;
+        this.models = models;
+    }
+
+    @Override public MenuGroup group() { return MenuGroup.OPERATION; }
+    @Override public String caption() { return "Task Config"; }
+    @Override public String viewName() { return "task-config"; }
+    @Override public int order() { return 30; }
+    @Override public Permission permission() { return Permission.read(CollectionService.AREA); }
+    @Override public Resource icon() { return VaadinIcons.CLOCK; }
+    @Override public View createView() { return new TaskConfigView(collection, grids, models); }
+}
