@@ -8,11 +8,11 @@ import com.vaadin.server.Page;
 import com.vaadin.shared.ui.ValueChangeMode;
 import com.vaadin.ui.Alignment;
 import com.vaadin.ui.Button;
-import com.vaadin.ui.CheckBoxGroup;
 import com.vaadin.ui.Grid;
 import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
 import com.vaadin.ui.Notification;
+import com.vaadin.ui.Panel;
 import com.vaadin.ui.ProgressBar;
 import com.vaadin.ui.TextField;
 import com.vaadin.ui.UI;
@@ -22,6 +22,7 @@ import com.vaadin.ui.themes.ValoTheme;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,13 +56,14 @@ final class MeterOperationView extends VerticalLayout implements View {
     /** How often the page asks for news while an operation runs. */
     static final int POLL_WHILE_RUNNING = 1000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     private final transient MeterOperations operations;
     private final transient MeterService meters;
     private final Grid<Meter> meterGrid = new Grid<>();
     private final ConfigurableFilterDataProvider<Meter, Void, String> meterData;
     private final Label meterLabel = new Label("Select a meter.");
-    private final CheckBoxGroup<ReadingItem> items = new CheckBoxGroup<>("Reading items");
+    private final Grid<ReadingItem> items = new Grid<>();
     private final Button settings = new Button("Meter Reading Item Settings", VaadinIcons.COG);
     private final Button read = new Button("Read", VaadinIcons.DOWNLOAD);
     private final Button operating = new Button("Operating", VaadinIcons.POWER_OFF);
@@ -102,25 +104,28 @@ final class MeterOperationView extends VerticalLayout implements View {
         filter.addValueChangeListener(e -> meterData.setFilter(e.getValue()));
         meterGrid.setId("operation-meter-grid");
         meterGrid.setDataProvider(meterData);
-        meterGrid.addColumn(Meter::serialNumber).setCaption("Serial Number").setId("serialNumber");
-        meterGrid.addColumn(Meter::modelName).setCaption("Model").setId("model");
-        meterGrid.addColumn(m -> m.status().id()).setCaption("Status").setId("status");
-        meterGrid.setSelectionMode(Grid.SelectionMode.SINGLE);
+        meterGrid.addColumn(Meter::serialNumber).setCaption("Serial Number").setId("serialNumber").setExpandRatio(1);
+        meterGrid.addColumn(Meter::modelName).setCaption("Model").setId("model").setExpandRatio(1);
+                meterGrid.setSelectionMode(Grid.SelectionMode.SINGLE);
         meterGrid.setSizeFull();
         meterGrid.addSelectionListener(e -> select(e.getFirstSelectedItem().orElse(null)));
+        meterGrid.setHeight("300px");
         VerticalLayout left = new VerticalLayout(filter, meterGrid);
         left.setMargin(false);
-        left.setSizeFull();
-        left.setExpandRatio(meterGrid, 1);
+        left.setWidth("100%");
 
         // the selected meter: items, actions, results
         meterLabel.setId("operation-meter");
         meterLabel.addStyleName(ValoTheme.LABEL_BOLD);
+        // reading items as checkboxes: the ticked ones (the model's saved or default items) first
         items.setId("operation-items");
-        items.setItemCaptionGenerator(i -> i.name() + "  (" + Obis.dotted(i.item()) + (i.unit().isEmpty() ? ""
-                : ", " + i.unit()) + ")");
-        items.addStyleName(ValoTheme.OPTIONGROUP_SMALL);
-        items.addValueChangeListener(e -> enableActions());
+        items.setSelectionMode(Grid.SelectionMode.MULTI);
+        items.addColumn(ReadingItem::name).setCaption("Reading item").setId("name").setExpandRatio(1);
+        items.addColumn(i -> Obis.dotted(i.item())).setCaption("OBIS").setId("item").setWidth(150);
+        items.addColumn(ReadingItem::unit).setCaption("Unit").setId("unit").setWidth(80);
+        items.setWidth("100%");
+        items.setHeight("200px");
+        items.addSelectionListener(e -> enableActions());
         settings.setId("operation-item-settings");
         settings.setDescription("Which items are offered (ticked) by default for meters of this model");
         settings.setVisible(caller().can(Permission.write(MeterOperations.AREA)));
@@ -144,32 +149,35 @@ final class MeterOperationView extends VerticalLayout implements View {
         progress.setIndeterminate(true);
         progress.setVisible(false);
         status.setId("operation-status");
-        HorizontalLayout actions = new HorizontalLayout(read, settings, operating, progress, status);
+        HorizontalLayout actions = new HorizontalLayout(read, settings, operating, progress);
         actions.setDefaultComponentAlignment(Alignment.MIDDLE_LEFT);
+        status.setWidth("100%");
 
+        // results and the log span the page's width: they have many columns
         results.setId("operation-result-grid");
         results.setCaption("Results");
-        results.addColumn(v -> Obis.dotted(v.item())).setCaption("Item").setId("item");
-        results.addColumn(ItemValue::name).setCaption("Name").setId("name").setExpandRatio(1);
-        results.addColumn(v -> v.ok() ? v.text() : "").setCaption("Value").setId("value")
+        results.addColumn(v -> Obis.dotted(v.item())).setCaption("Item").setId("item").setWidth(170);
+        results.addColumn(ItemValue::name).setCaption("Name").setId("name").setExpandRatio(1)
+                .setMinimumWidth(200).setDescriptionGenerator(ItemValue::name);
+        results.addColumn(v -> v.ok() ? v.text() : "").setCaption("Value").setId("value").setWidth(150)
                 .setStyleGenerator(v -> "v-align-right");
-        results.addColumn(ItemValue::unit).setCaption("Unit").setId("unit");
-        results.addColumn(v -> time(v.readAt())).setCaption("Time").setId("time");
+        results.addColumn(ItemValue::unit).setCaption("Unit").setId("unit").setWidth(80);
+        results.addColumn(v -> time(v.readAt())).setCaption("Time").setId("time").setWidth(210);
         results.addColumn(v -> v.ok() ? v.quality() : v.errorKind() + ": " + v.error())
-                .setCaption("Quality / error").setId("quality").setDescriptionGenerator(v -> v.error());
+                .setCaption("Quality / error").setId("quality").setWidth(200).setDescriptionGenerator(v -> v.error());
         results.setWidth("100%");
-        results.setHeightByRows(5);
+        results.setHeight("215px");
         results.setSelectionMode(Grid.SelectionMode.NONE);
 
-        VerticalLayout right = new VerticalLayout(meterLabel, items, actions, results);
+        VerticalLayout right = new VerticalLayout(meterLabel, items, actions, status);
         right.setId("operation-panel");
         right.setMargin(false);
         right.setWidth("100%");
 
         HorizontalLayout body = new HorizontalLayout(left, right);
-        body.setSizeFull();
-        body.setExpandRatio(left, 2);
-        body.setExpandRatio(right, 3);
+        body.setWidth("100%");
+        body.setExpandRatio(left, 1);
+        body.setExpandRatio(right, 2);
 
         log.setId("operation-log-grid");
         log.setCaption("Recent operations");
@@ -177,24 +185,29 @@ final class MeterOperationView extends VerticalLayout implements View {
                 q -> operations.operations(caller(), null, new PageRequest(q.getOffset(), Math.max(1,
                         Math.min(q.getLimit(), PageRequest.MAX_LIMIT)), null, true, "")).items().stream(),
                 q -> (int) operations.operations(caller(), null, PageRequest.first(1)).total()));
-        log.addColumn(o -> time(o.startedAt())).setCaption("Started").setId("startedAt");
-        log.addColumn(OperationRecord::serialNumber).setCaption("Meter").setId("serialNumber");
-        log.addColumn(o -> o.operation().id()).setCaption("Operation").setId("operation");
-        log.addColumn(OperationRecord::items).setCaption("Items").setId("items").setExpandRatio(1);
-        log.addColumn(o -> o.outcome().id()).setCaption("Outcome").setId("outcome");
-        log.addColumn(o -> o.durationMillis() == null ? "" : String.format("%.1f s", o.durationMillis() / 1000.0))
-                .setCaption("Duration").setId("duration");
-        log.addColumn(o -> o.errorKind() == null ? "" : o.errorKind()).setCaption("Error").setId("error")
-                .setDescriptionGenerator(OperationRecord::error);
-        log.addColumn(OperationRecord::username).setCaption("By").setId("username");
+        log.addColumn(o -> SHORT.format(o.startedAt().atZone(zone))).setCaption("Started").setId("startedAt")
+                .setWidth(170).setDescriptionGenerator(o -> time(o.startedAt()));
+        log.addColumn(OperationRecord::serialNumber).setCaption("Meter").setId("serialNumber").setWidth(140);
+        log.addColumn(o -> o.operation().id()).setCaption("Operation").setId("operation").setWidth(180);
+        log.addColumn(OperationRecord::items).setCaption("Items").setId("items").setExpandRatio(1).setMinimumWidth(120)
+                .setDescriptionGenerator(OperationRecord::items);
+        log.addColumn(o -> o.outcome().id() + (o.errorKind() == null ? "" : ": " + o.errorKind()))
+                .setCaption("Outcome").setId("outcome").setWidth(160).setDescriptionGenerator(OperationRecord::error);
+        log.addColumn(o -> o.durationMillis() == null ? "" : duration(o.durationMillis()))
+                .setCaption("Duration").setId("duration").setWidth(110);
+        log.addColumn(OperationRecord::username).setCaption("By").setId("username").setWidth(130);
         log.setWidth("100%");
-        log.setHeight("230px");
+        log.setHeight("250px");
         log.setSelectionMode(Grid.SelectionMode.NONE);
 
-        HorizontalLayout top = new HorizontalLayout(heading);
-        top.setWidth("100%");
-        addComponents(top, body, log);
-        setExpandRatio(body, 1);
+        // the page is taller than a laptop screen: it scrolls inside the content area
+        VerticalLayout page = new VerticalLayout(heading, body, results, log);
+        page.setWidth("100%");
+        Panel scroller = new Panel(page);
+        scroller.setSizeFull();
+        scroller.addStyleName(ValoTheme.PANEL_BORDERLESS);
+        setMargin(false);
+        addComponent(scroller);
         enableActions();
     }
 
@@ -211,9 +224,12 @@ final class MeterOperationView extends VerticalLayout implements View {
             try {
                 List<ReadingItem> all = operations.readingItems(caller(), meter.id());
                 Set<ReadingItem> chosen = new LinkedHashSet<>(operations.defaultItems(caller(), meter.id()));
-                listed = all;
-                items.setItems(all);
-                items.setValue(chosen.stream().filter(all::contains).collect(Collectors.toCollection(LinkedHashSet::new)));
+                chosen.retainAll(all);
+                List<ReadingItem> ordered = new ArrayList<>(chosen);
+                all.stream().filter(i -> !chosen.contains(i)).forEach(ordered::add);
+                listed = List.copyOf(ordered);
+                items.setItems(listed);
+                chosen.forEach(items::select);
             } catch (MeterlineException e) {
                 listed = List.of();
                 items.setItems(listed);
@@ -225,7 +241,7 @@ final class MeterOperationView extends VerticalLayout implements View {
 
     private void enableActions() {
         boolean one = selected != null;
-        read.setEnabled(one && !items.getValue().isEmpty() && running == 0);
+        read.setEnabled(one && !items.getSelectedItems().isEmpty() && running == 0);
         settings.setEnabled(one);
         operating.setEnabled(one);
     }
@@ -236,7 +252,7 @@ final class MeterOperationView extends VerticalLayout implements View {
             return;
         }
         // in the order the meter's items are listed, not the order they were ticked
-        List<org.meterline.core.api.ObisCode> codes = listed.stream().filter(items.getValue()::contains)
+        List<org.meterline.core.api.ObisCode> codes = listed.stream().filter(items.getSelectedItems()::contains)
                 .map(ReadingItem::item).collect(Collectors.toList());
         status.setValue("Reading " + meter.serialNumber() + "…");
         results.setItems(List.of());
@@ -250,7 +266,7 @@ final class MeterOperationView extends VerticalLayout implements View {
     }
 
     private static String describe(ReadOutcome r) {
-        String took = String.format(" (%.1f s)", r.durationMillis() / 1000.0);
+        String took = " (" + duration(r.durationMillis()) + ")";
         return switch (r.outcome()) {
             case SUCCESS -> "Read " + r.values().size() + " item(s) of " + r.serialNumber() + took;
             case PARTIAL -> "Read " + r.values().stream().filter(ItemValue::ok).count() + " of " + r.values().size()
@@ -292,6 +308,11 @@ final class MeterOperationView extends VerticalLayout implements View {
             }
         });
         log.getDataProvider().refreshAll();
+    }
+
+    /** A duration for people: milliseconds below a second, else seconds with one decimal. */
+    static String duration(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
     }
 
     String time(Instant t) {

@@ -85,7 +85,7 @@ final class RelayDialog extends Window {
     private void show(RelayOutcome r) {
         disconnect.setEnabled(true);
         connect.setEnabled(true);
-        String took = String.format(" (%.1f s)", r.durationMillis() / 1000.0);
+        String took = " (" + MeterOperationView.duration(r.durationMillis()) + ")";
         if (r.outcome() == OperationOutcome.SUCCESS) {
             state.setValue("Relay state: " + r.state().replace('_', ' '));
             if (r.action() != RelayAction.STATUS) {
