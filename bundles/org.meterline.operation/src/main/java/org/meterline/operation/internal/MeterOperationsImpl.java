@@ -282,6 +282,12 @@ public class MeterOperationsImpl implements MeterOperations {
                         default -> s.readRelay();
                     });
             long ms = elapsed.apply(0);
+            if (action != RelayAction.STATUS) {
+                // the audit line of a dangerous operation; the operation log holds the same
+                LOG.info("Relay {} of meter {} by {} (customer {}): {}", action.id(), meter.serialNumber(),
+                        caller.username(), caller.tenantId(), r.isOk() ? r.value().name().toLowerCase(Locale.ROOT)
+                                : "failed, " + kind(r.error()));
+            }
             return r.isOk()
                     ? new RelayOutcome(0, meterId, meter.serialNumber(), action, OperationOutcome.SUCCESS,
                             r.value().name().toLowerCase(Locale.ROOT), ms, null, null)

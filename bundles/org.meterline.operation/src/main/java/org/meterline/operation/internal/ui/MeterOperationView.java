@@ -254,9 +254,17 @@ final class MeterOperationView extends VerticalLayout implements View {
         // in the order the meter's items are listed, not the order they were ticked
         List<org.meterline.core.api.ObisCode> codes = listed.stream().filter(items.getSelectedItems()::contains)
                 .map(ReadingItem::item).collect(Collectors.toList());
+        CompletionStage<ReadOutcome> reading;
+        try {
+            reading = operations.readAsync(caller(), meter.id(), codes);
+        } catch (MeterlineException e) {
+            status.setValue(e.getMessage());
+            Notification.show(e.getMessage(), Notification.Type.ERROR_MESSAGE);
+            return;
+        }
         status.setValue("Reading " + meter.serialNumber() + "…");
         results.setItems(List.of());
-        start(operations.readAsync(caller(), meter.id(), codes), outcome -> {
+        start(reading, outcome -> {
             results.setItems(outcome.values());
             status.setValue(describe(outcome));
             if (outcome.outcome() != OperationOutcome.SUCCESS) {
