@@ -304,7 +304,7 @@ public class DlmsDriver implements MeterDriver {
             remember(s.serialNumber(), profile);
         }
         LOG.debug("Meter {}: session open with profile {}", s.serialNumber(), profile.id());
-        return Result.ok(new DlmsSession(connection, connected.value().linkClosed(), s.serialNumber(), profile, guard));
+        return Result.ok(new DlmsSession(connection, connected.value().link(), s.serialNumber(), profile, guard));
     }
 
     /**
@@ -406,8 +406,8 @@ public class DlmsDriver implements MeterDriver {
      * {@link TimedTcpConnectionBuilder}). The address is resolved first; a name service that hangs is
      * not bounded by it.
      */
-    /** An associated connection and a way to tell whether its socket has closed. */
-    record Connected(DlmsConnection connection, java.util.function.BooleanSupplier linkClosed) {
+    /** An associated connection and what its transport saw of the link. */
+    record Connected(DlmsConnection connection, LinkWatch link) {
     }
 
     static Result<Connected> connect(SessionSettings s, SecuritySuite suite, int clientId, long deadline,
@@ -430,7 +430,7 @@ public class DlmsDriver implements MeterDriver {
         try {
             DlmsConnection c = builder.build();
             builder.associated();
-            return Result.ok(new Connected(c, builder::linkClosed));
+            return Result.ok(new Connected(c, builder));
         } catch (IOException | RuntimeException e) {
             if (listener != null && listener.rejected()) {
                 return Result.failed(Kind.AUTHENTICATION_FAILED, serial + ": the meter rejected the association ("
@@ -439,7 +439,11 @@ public class DlmsDriver implements MeterDriver {
                         + ")");
             }
             DriverError error = Errors.ofAssociation(e, serial).error();
-            if (error.kind() == Kind.TIMEOUT) {
+            if ((error.kind() == Kind.TIMEOUT || error.kind() == Kind.CONNECTION_FAILED)
+                    && builder.closedOnUndecodableData()) {
+                error = new DriverError(Kind.PROTOCOL_ERROR, serial + ": undecodable answer to the association "
+                        + "request; the link was dropped");
+            } else if (error.kind() == Kind.TIMEOUT) {
                 error = new DriverError(Kind.TIMEOUT, serial + ": no connection and association within "
                         + s.connectTimeout().toMillis() + " ms (" + error.message() + ")");
             }

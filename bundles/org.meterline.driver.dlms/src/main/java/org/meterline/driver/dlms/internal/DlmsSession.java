@@ -64,7 +64,7 @@ final class DlmsSession implements MeterSession {
     private static final int GSM_CLASS = 47;
 
     private final DlmsConnection connection;
-    private final java.util.function.BooleanSupplier linkClosed;
+    private final LinkWatch link;
     private final String serial;
     private final ModelProfile profile;
     private final FrameCounterGuard guard;
@@ -101,10 +101,10 @@ final class DlmsSession implements MeterSession {
         Result<T> run() throws IOException;
     }
 
-    DlmsSession(DlmsConnection connection, java.util.function.BooleanSupplier linkClosed, String serial,
+    DlmsSession(DlmsConnection connection, LinkWatch link, String serial,
             ModelProfile profile, FrameCounterGuard guard) {
         this.connection = connection;
-        this.linkClosed = linkClosed;
+        this.link = link;
         this.serial = serial;
         this.profile = profile;
         this.guard = guard;
@@ -304,19 +304,29 @@ final class DlmsSession implements MeterSession {
 
     // ------------------------------------------------------------------ profiles and logs
 
+    /** A profile's capture objects and its rows for a period. */
+    private record Rows(List<Column> columns, List<DataObject> rows) {
+    }
+
+    /** Reads the capture objects of a Profile Generic object, then its buffer for [from, to). */
+    private Result<Rows> rows(ObisCode at, Instant from, Instant to) throws IOException {
+        Result<List<Column>> columns = columns(at);
+        if (!columns.isOk()) {
+            return Result.failed(columns.error());
+        }
+        return buffer(at, columns.value(), from, to).map(rows -> new Rows(columns.value(), rows));
+    }
+
     @Override
     public Result<LoadProfile> readLoadProfile(ObisCode profileCode, Instant from, Instant to) {
         return guarded(() -> {
             ObisCode at = meterCode(profileCode);
-            Result<List<Column>> columns = columns(at);
-            if (!columns.isOk()) {
-                return Result.failed(columns.error());
+            Result<Rows> read = rows(at, from, to);
+            if (!read.isOk()) {
+                return Result.failed(read.error());
             }
-            List<Column> cols = columns.value();
-            Result<List<DataObject>> rows = buffer(at, cols, from, to);
-            if (!rows.isOk()) {
-                return Result.failed(rows.error());
-            }
+            List<Column> cols = read.value().columns();
+            Result<List<DataObject>> rows = Result.ok(read.value().rows());
             int clockCol = indexOf(cols, Column::isClock);
             int statusCol = indexOf(cols, Column::isStatus);
             List<Integer> channelCols = new ArrayList<>();
@@ -374,15 +384,12 @@ final class DlmsSession implements MeterSession {
     public Result<List<MeterEvent>> readEvents(ObisCode log, Instant from, Instant to) {
         return guarded(() -> {
             ObisCode at = meterCode(log);
-            Result<List<Column>> columns = columns(at);
-            if (!columns.isOk()) {
-                return Result.failed(columns.error());
+            Result<Rows> read = rows(at, from, to);
+            if (!read.isOk()) {
+                return Result.failed(read.error());
             }
-            List<Column> cols = columns.value();
-            Result<List<DataObject>> rows = buffer(at, cols, from, to);
-            if (!rows.isOk()) {
-                return Result.failed(rows.error());
-            }
+            List<Column> cols = read.value().columns();
+            Result<List<DataObject>> rows = Result.ok(read.value().rows());
             int clockCol = indexOf(cols, Column::isClock);
             int codeCol = -1;
             for (int i = 0; i < cols.size(); i++) {
@@ -807,8 +814,9 @@ final class DlmsSession implements MeterSession {
     // ------------------------------------------------------------------ plumbing
 
     private <T> Result<T> guarded(Op<T> op) {
-        if (!closed.get() && linkClosed.getAsBoolean()) {
-            terminate("the meter closed the connection");
+        if (!closed.get() && link.closed()) {
+            terminate(link.closedOnUndecodableData() ? "the meter's answer could not be decoded"
+                    : "the meter closed the connection");
         }
         if (closed.get()) {
             return Result.failed(closedError());
@@ -820,9 +828,15 @@ final class DlmsSession implements MeterSession {
             return Result.failed(Kind.PROTOCOL_ERROR, serial + ": undecodable answer: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             Errors.Mapped m = Errors.of(e, serial);
-            if (m.error().kind() == Kind.TIMEOUT && linkClosed.getAsBoolean()) {
-                m = new Errors.Mapped(new DriverError(Kind.CONNECTION_FAILED, serial
-                        + ": the meter closed the connection while the driver waited for an answer"), true);
+            if (m.error().kind() == Kind.TIMEOUT && link.closed()) {
+                m = link.closedOnUndecodableData()
+                        ? new Errors.Mapped(new DriverError(Kind.PROTOCOL_ERROR, serial
+                                + ": undecodable answer; the link was dropped"), true)
+                        : new Errors.Mapped(new DriverError(Kind.CONNECTION_FAILED, serial
+                                + ": the meter closed the connection while the driver waited for an answer"), true);
+            } else if (m.error().kind() == Kind.CONNECTION_FAILED && link.closedOnUndecodableData()) {
+                m = new Errors.Mapped(new DriverError(Kind.PROTOCOL_ERROR, serial
+                        + ": undecodable answer; the link was dropped"), true);
             }
             if (m.linkLost()) {
                 terminate(m.error().message());

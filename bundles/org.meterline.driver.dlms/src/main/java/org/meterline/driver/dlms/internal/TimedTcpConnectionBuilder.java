@@ -26,7 +26,7 @@ import org.openmuc.jdlms.transportlayer.client.TransportLayer;
  * connection never takes (much) longer than the connect timeout. After the association the normal
  * response timeout applies.
  */
-final class TimedTcpConnectionBuilder extends TcpConnectionBuilder {
+final class TimedTcpConnectionBuilder extends TcpConnectionBuilder implements LinkWatch {
 
     private final long deadlineNanos;
     private volatile boolean associated;
@@ -54,9 +54,16 @@ final class TimedTcpConnectionBuilder extends TcpConnectionBuilder {
      * ends) or by this side. jDLMS may miss a peer close that happens between sending a request and
      * waiting for its answer, and then waits the full response timeout; this tells the two apart.
      */
-    boolean linkClosed() {
+    @Override
+    public boolean closed() {
         TimedTcpLayer t = transport;
         return t != null && t.isClosed();
+    }
+
+    @Override
+    public boolean closedOnUndecodableData() {
+        TimedTcpLayer t = transport;
+        return t != null && t.isClosed() && t.closedByReaderOnData;
     }
 
     @Override
@@ -78,6 +85,12 @@ final class TimedTcpConnectionBuilder extends TcpConnectionBuilder {
         private DataInputStream in;
         private DataOutputStream out;
         private volatile boolean closed = true;
+        /** The stream ended or broke under a read: the meter (or the network) dropped the link. */
+        private volatile boolean readFailed;
+        /** The thread that reads the meter's answers (jDLMS's connection reader). */
+        private volatile Thread reader;
+        /** The reader closed the link although the stream was fine: it could not decode what came. */
+        private volatile boolean closedByReaderOnData;
 
         TimedTcpLayer(TcpSettings settings) {
             this.settings = settings;
@@ -93,7 +106,7 @@ final class TimedTcpConnectionBuilder extends TcpConnectionBuilder {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(settings.inetAddress(), settings.port()), remainingMillis());
                 out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-                in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+                in = new DataInputStream(new ReadWatch(new BufferedInputStream(s.getInputStream())));
             } catch (IOException | RuntimeException e) {
                 try {
                     s.close();
@@ -104,6 +117,50 @@ final class TimedTcpConnectionBuilder extends TcpConnectionBuilder {
             }
             socket = s;
             closed = false;
+        }
+
+        /** Notes when a read finds the end of the stream or fails while the link was open. */
+        private final class ReadWatch extends java.io.FilterInputStream {
+            ReadWatch(java.io.InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                reader = Thread.currentThread();
+                try {
+                    int b = super.read();
+                    if (b < 0) {
+                        readFailed = true;
+                    }
+                    return b;
+                } catch (IOException e) {
+                    noteFailure(e);
+                    throw e;
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                reader = Thread.currentThread();
+                try {
+                    int n = super.read(b, off, len);
+                    if (n < 0) {
+                        readFailed = true;
+                    }
+                    return n;
+                } catch (IOException e) {
+                    noteFailure(e);
+                    throw e;
+                }
+            }
+
+            private void noteFailure(IOException e) {
+                // a read timeout is not a broken link; a socket closed by this side neither
+                if (!(e instanceof java.net.SocketTimeoutException) && !closed) {
+                    readFailed = true;
+                }
+            }
         }
 
         @Override
@@ -129,6 +186,9 @@ final class TimedTcpConnectionBuilder extends TcpConnectionBuilder {
         @Override
         public synchronized void close() throws IOException {
             if (!closed) {
+                if (Thread.currentThread() == reader && !readFailed) {
+                    closedByReaderOnData = true;
+                }
                 closed = true;
                 socket.close();
             }
