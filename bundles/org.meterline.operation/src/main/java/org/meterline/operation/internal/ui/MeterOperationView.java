@@ -229,6 +229,8 @@ final class MeterOperationView extends VerticalLayout implements View {
                 all.stream().filter(i -> !chosen.contains(i)).forEach(ordered::add);
                 listed = List.copyOf(ordered);
                 items.setItems(listed);
+                // a driver that names no units in its catalogue: the unit comes with the value read
+                items.getColumn("unit").setHidden(listed.stream().allMatch(i -> i.unit().isEmpty()));
                 chosen.forEach(items::select);
             } catch (MeterlineException e) {
                 listed = List.of();
