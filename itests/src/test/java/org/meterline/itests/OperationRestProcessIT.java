@@ -119,6 +119,13 @@ public class OperationRestProcessIT {
         assertEquals(2, log.json().get("items").size());
         assertEquals("rejected requests are not operations", 6, c.get("/operations").json().get("total").asInt());
 
+        // one OpenAPI document describes them
+        String doc = meterline.admin().get("/openapi.json").body();
+        for (String path : new String[] {"/meters/{id}/read", "/meters/{id}/relay", "/meters/{id}/reading-items",
+            "/meter-models/{id}/reading-items", "/operations"}) {
+            assertTrue(path, doc.contains("\"" + path + "\""));
+        }
+
         // the archive's own /meters resources still answer beside these sub-resources
         assertEquals("OPQ000001", c.get("/meters/" + meter).json().get("serialNumber").asText());
 
