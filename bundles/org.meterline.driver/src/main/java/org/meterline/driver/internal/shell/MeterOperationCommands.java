@@ -44,9 +44,20 @@ public final class MeterOperationCommands {
     private MeterOperationCommands() {
     }
 
-    static Meter meter(MeterService meters, Caller caller, String serial) {
-        return meters.findMeter(caller, serial.trim().toUpperCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new NotFoundException("No meter " + serial + " in your customer's archive"));
+    /** What every meter command has: the console, the services, and the meter's serial number. */
+    abstract static class MeterAction implements Action {
+        @Reference Session session;
+        @Reference MeterService meters;
+        @Reference MeterAccess access;
+
+        @Argument(index = 0, name = "serial", required = true, description = "The meter's serial number")
+        String serial;
+
+        /** The meter named by {@link #serial}, of the caller's customer. */
+        Meter meter(Caller caller) {
+            return meters.findMeter(caller, serial.trim().toUpperCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> new NotFoundException("No meter " + serial + " in your customer's archive"));
+        }
     }
 
     /** The value, or a one-line failure. */
@@ -60,13 +71,7 @@ public final class MeterOperationCommands {
 
     @Service
     @Command(scope = "meterline", name = "read", description = "Reads registers of a meter now (on-demand read)")
-    public static class Read implements Action {
-        @Reference Session session;
-        @Reference MeterService meters;
-        @Reference MeterAccess access;
-
-        @Argument(index = 0, name = "serial", required = true, description = "The meter's serial number")
-        String serial;
+    public static class Read extends MeterAction {
 
         @Argument(index = 1, name = "items", multiValued = true,
                 description = "OBIS codes, e.g. 1.0.1.8.0.255; default: every item the meter's driver offers")
@@ -75,7 +80,7 @@ public final class MeterOperationCommands {
         @Override
         public Object execute() {
             Caller caller = CallerPrincipal.requireCurrent();
-            Meter meter = meter(meters, caller, serial);
+            Meter meter = meter(caller);
             List<CatalogueItem> catalogue = access.catalogue(caller, meter.id());
             List<ObisCode> asked = items == null || items.isEmpty()
                     ? catalogue.stream().map(CatalogueItem::item).collect(Collectors.toList())
@@ -120,13 +125,7 @@ public final class MeterOperationCommands {
 
     @Service
     @Command(scope = "meterline", name = "relay", description = "Reads, connects or disconnects a meter's relay")
-    public static class Relay implements Action {
-        @Reference Session session;
-        @Reference MeterService meters;
-        @Reference MeterAccess access;
-
-        @Argument(index = 0, name = "serial", required = true, description = "The meter's serial number")
-        String serial;
+    public static class Relay extends MeterAction {
 
         @Argument(index = 1, name = "action", description = "status (default), connect or disconnect")
         @Completion(RelayActionCompleter.class)
@@ -135,7 +134,7 @@ public final class MeterOperationCommands {
         @Override
         public Object execute() {
             Caller caller = CallerPrincipal.requireCurrent();
-            Meter meter = meter(meters, caller, serial);
+            Meter meter = meter(caller);
             String a = action.trim().toLowerCase(java.util.Locale.ROOT);
             if (!List.of("status", "connect", "disconnect").contains(a)) {
                 throw new IllegalArgumentException("action must be status, connect or disconnect");
@@ -155,13 +154,7 @@ public final class MeterOperationCommands {
 
     @Service
     @Command(scope = "meterline", name = "clock", description = "Reads a meter's clock, or sets it to the platform's time")
-    public static class Clock implements Action {
-        @Reference Session session;
-        @Reference MeterService meters;
-        @Reference MeterAccess access;
-
-        @Argument(index = 0, name = "serial", required = true, description = "The meter's serial number")
-        String serial;
+    public static class Clock extends MeterAction {
 
         @Option(name = "--sync", description = "Set the meter's clock to the platform's time")
         boolean sync;
@@ -169,7 +162,7 @@ public final class MeterOperationCommands {
         @Override
         public Object execute() {
             Caller caller = CallerPrincipal.requireCurrent();
-            Meter meter = meter(meters, caller, serial);
+            Meter meter = meter(caller);
             Instant clock = orFail(access.withSession(caller, meter.id(), sync ? Purpose.CONTROL : Purpose.READ, s -> {
                 if (sync) {
                     Result<?> set = s.setClock(Instant.now());
@@ -188,13 +181,7 @@ public final class MeterOperationCommands {
 
     @Service
     @Command(scope = "meterline", name = "load-profile", description = "Reads a meter's load profile for the last hours")
-    public static class Profile implements Action {
-        @Reference Session session;
-        @Reference MeterService meters;
-        @Reference MeterAccess access;
-
-        @Argument(index = 0, name = "serial", required = true, description = "The meter's serial number")
-        String serial;
+    public static class Profile extends MeterAction {
 
         @Option(name = "--hours", description = "How many hours back from now (default 24)")
         int hours = 24;
@@ -208,7 +195,7 @@ public final class MeterOperationCommands {
                 throw new IllegalArgumentException("--hours must be 1..1488");
             }
             Caller caller = CallerPrincipal.requireCurrent();
-            Meter meter = meter(meters, caller, serial);
+            Meter meter = meter(caller);
             Instant to = Instant.now();
             Instant from = to.minus(Duration.ofHours(hours));
             ObisCode obis = profile == null ? LOAD_PROFILE : ObisCode.parse(profile);
