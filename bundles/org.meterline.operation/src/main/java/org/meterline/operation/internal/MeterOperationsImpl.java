@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
@@ -177,7 +177,7 @@ public class MeterOperationsImpl implements MeterOperations {
     }
 
     private ReadOutcome read(Caller caller, Meter meter, List<ObisCode> asked, Map<ObisCode, ReadingItem> known,
-            LongFunction<Long> elapsed) {
+            LongSupplier elapsed) {
         List<ObisCode> registers = asked.stream().filter(i -> !CONNECTION_STATUS.equals(i)).collect(Collectors.toList());
         boolean relay = asked.contains(CONNECTION_STATUS);
         Result<Map<ObisCode, ItemValue>> result = access.withSession(caller, meter.id(), Purpose.READ, s -> {
@@ -192,7 +192,7 @@ public class MeterOperationsImpl implements MeterOperations {
             }
             return Result.ok(values);
         });
-        long ms = elapsed.apply(0);
+        long ms = elapsed.getAsLong();
         if (!result.isOk()) {
             return failedRead(meter, asked, known, result.error(), ms);
         }
@@ -281,7 +281,7 @@ public class MeterOperationsImpl implements MeterOperations {
                         case DISCONNECT -> s.disconnectRelay();
                         default -> s.readRelay();
                     });
-            long ms = elapsed.apply(0);
+            long ms = elapsed.getAsLong();
             if (action != RelayAction.STATUS) {
                 // the audit line of a dangerous operation; the operation log holds the same
                 LOG.info("Relay {} of meter {} by {} (customer {}): {}", action.id(), meter.serialNumber(),
@@ -318,10 +318,10 @@ public class MeterOperationsImpl implements MeterOperations {
      * failure when the queue is full, the work throws, or the timeout passes first; logs the end.
      */
     private <T> CompletableFuture<T> run(Caller caller, Meter meter, OperationType type, List<ObisCode> items,
-            Function<LongFunction<Long>, T> work, Failure<T> failure, Function<T, Ending> ending) {
+            Function<LongSupplier, T> work, Failure<T> failure, Function<T, Ending> ending) {
         long id = store.start(caller, meter.id(), meter.serialNumber(), type, items);
         long started = System.nanoTime();
-        LongFunction<Long> elapsed = ignored -> (System.nanoTime() - started) / 1_000_000;
+        LongSupplier elapsed = () -> (System.nanoTime() - started) / 1_000_000;
         CompletableFuture<T> outcome = new CompletableFuture<>();
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> deadline = new AtomicReference<>();
@@ -335,7 +335,7 @@ public class MeterOperationsImpl implements MeterOperations {
             }
             Ending e = ending.apply(value);
             try {
-                store.finish(caller.tenantId(), id, e.outcome(), elapsed.apply(0), e.errorKind(), e.error());
+                store.finish(caller.tenantId(), id, e.outcome(), elapsed.getAsLong(), e.errorKind(), e.error());
             } catch (RuntimeException ex) {
                 LOG.warn("Could not log the end of meter operation {} on {}", id, meter.serialNumber(), ex);
             }
@@ -354,19 +354,19 @@ public class MeterOperationsImpl implements MeterOperations {
                 } catch (RuntimeException e) {
                     LOG.warn("Meter operation {} ({}) on {} failed", id, type.id(), meter.serialNumber(), e);
                     value = failure.of(new DriverError(DriverError.Kind.PROTOCOL_ERROR,
-                            "The operation failed: " + e.getClass().getSimpleName()), elapsed.apply(0));
+                            "The operation failed: " + e.getClass().getSimpleName()), elapsed.getAsLong());
                 }
                 finish.apply(value);
             });
         } catch (RejectedExecutionException e) {
             finish.apply(failure.of(new DriverError(DriverError.Kind.TEMPORARY_FAILURE,
-                    "Too many meter operations are waiting; try again shortly."), elapsed.apply(0)));
+                    "Too many meter operations are waiting; try again shortly."), elapsed.getAsLong()));
             return outcome;
         }
         Duration limit = timeout;
         deadline.set(timer.schedule(() -> {
             if (finish.apply(failure.of(new DriverError(DriverError.Kind.TIMEOUT,
-                    "No outcome within " + limit.toSeconds() + " s"), elapsed.apply(0)))) {
+                    "No outcome within " + limit.toSeconds() + " s"), elapsed.getAsLong()))) {
                 // Not interrupted: an interrupt would break a driver's file channels (the DLMS
                 // invocation counter store); the driver's own timeouts end the call, its result is dropped.
                 task.cancel(false);

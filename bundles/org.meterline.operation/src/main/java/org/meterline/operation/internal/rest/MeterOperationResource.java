@@ -1,8 +1,13 @@
 package org.meterline.operation.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -10,6 +15,8 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.container.AsyncResponse;
+import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
@@ -49,9 +56,12 @@ public class MeterOperationResource implements RestResource {
             + "(0.0.96.3.10.255 is the relay's connection status); empty or missing reads the items saved for the "
             + "meter's model (or the defaults). Answers 200 with outcome success, partial or failed and a value or "
             + "an error per item; the meter's problems (connection_failed, timeout, authentication_failed, ...) are "
-            + "outcomes, not HTTP errors.")
-    public Dtos.Reading read(@Context SecurityContext sc, @PathParam("id") long id, Dtos.ItemsRequest request) {
-        return Dtos.reading(operations.readNow(RestCaller.of(sc), id, Dtos.codes(request)));
+            + "outcomes, not HTTP errors.", responses = @ApiResponse(responseCode = "200", description = "the outcome",
+                    content = @Content(schema = @Schema(implementation = Dtos.Reading.class))))
+    public void read(@Context SecurityContext sc, @PathParam("id") long id, Dtos.ItemsRequest request,
+            @Suspended AsyncResponse response) {
+        // the meter is read on the operation lane; no HTTP thread waits for it
+        resume(response, operations.readAsync(RestCaller.of(sc), id, Dtos.codes(request)), Dtos::reading);
     }
 
     @GET
@@ -70,12 +80,25 @@ public class MeterOperationResource implements RestResource {
     @Path("{id}/relay")
     @Operation(summary = "Connect or disconnect the main relay, or read its state (manual §8.1)",
             description = "action: status (needs read), connect or disconnect (need operation write); answers the "
-                    + "state read back afterwards: connected, disconnected or ready_for_reconnection")
-    public Dtos.Relay relay(@Context SecurityContext sc, @PathParam("id") long id, Dtos.RelayRequest request) {
+                    + "state read back afterwards: connected, disconnected or ready_for_reconnection",
+            responses = @ApiResponse(responseCode = "200", description = "the outcome",
+                    content = @Content(schema = @Schema(implementation = Dtos.Relay.class))))
+    public void relay(@Context SecurityContext sc, @PathParam("id") long id, Dtos.RelayRequest request,
+            @Suspended AsyncResponse response) {
         String text = request == null ? null : request.action();
         RelayAction action = RelayAction.fromId(text).orElseThrow(() -> new ValidationException("action",
                 text == null || text.isBlank() ? "is required: status, connect or disconnect"
                         : "must be one of status, connect, disconnect"));
-        return Dtos.relay(operations.relay(RestCaller.of(sc), id, action));
+        resume(response, operations.relayAsync(RestCaller.of(sc), id, action), Dtos::relay);
+    }
+
+    private static <T> void resume(AsyncResponse response, CompletionStage<T> outcome, Function<T, Object> dto) {
+        outcome.whenComplete((value, failure) -> {
+            if (failure != null) {
+                response.resume(failure);
+            } else {
+                response.resume(dto.apply(value));
+            }
+        });
     }
 }
