@@ -109,6 +109,10 @@ final class TaskConfigView extends CrudView<CollectionTask> {
 
         runsCaption.addStyleName(ValoTheme.LABEL_H4);
         addComponents(runsCaption, refreshRuns, runs, outcomes);
+        // three grids stacked: fixed heights and a page that scrolls, so none is squeezed to nothing
+        setHeightUndefined();
+        grid.setHeight("300px");
+        setExpandRatio(grid, 0);
     }
 
     @Override
@@ -175,6 +179,7 @@ final class TaskConfigView extends CrudView<CollectionTask> {
         CheckBox enabled = dialog.field("enabled", new CheckBox("Enabled"), false);
         Label hint = new Label("Start time: not earlier than now. Runs at start + offset + k × interval.");
         hint.addStyleName(ValoTheme.LABEL_SMALL);
+        hint.setWidth("100%");
         dialog.addInfo(hint);
         ZoneId zone = zone();
         if (item == null) {
