@@ -1,5 +1,7 @@
 package org.meterline.collection.api;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.meterline.core.api.Caller;
@@ -51,4 +53,14 @@ public interface CollectionService {
 
     /** The run's per-meter outcomes; sort: meterSerial, status, attempts. The filter matches the serial. */
     Page<MeterOutcome> listOutcomes(Caller caller, long runId, PageRequest page);
+
+    /** The longest period {@link #statistics} covers, in days. */
+    int MAX_STATISTICS_DAYS = 31;
+
+    /**
+     * Meter Reading Statistics over the days {@code from}..{@code to} (inclusive) in {@code zone}, at most
+     * {@value #MAX_STATISTICS_DAYS} days; {@code taskId} or {@code gridId} (optional) narrow it to one task or
+     * to the tasks of one grid. Failed meters are listed per day and task, most recent day first.
+     */
+    ReadingStatistics statistics(Caller caller, LocalDate from, LocalDate to, ZoneId zone, Long taskId, Long gridId);
 }

@@ -3,11 +3,16 @@ package org.meterline.collection.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.meterline.archive.api.MeterModelService;
 import org.meterline.collection.api.CollectionService;
 import org.meterline.collection.api.CollectionTask;
 import org.meterline.collection.api.MeterOutcome;
+import org.meterline.collection.api.ReadingStatistics;
 import org.meterline.collection.api.TaskInput;
 import org.meterline.collection.api.TaskRun;
 import org.meterline.core.api.Caller;
@@ -130,6 +135,28 @@ public class CollectionServiceImpl implements CollectionService {
     public Page<MeterOutcome> listOutcomes(Caller caller, long runId, PageRequest page) {
         caller.require(Permission.read(AREA));
         return store.listOutcomes(caller.tenantId(), runId, page);
+    }
+
+    @Override
+    public ReadingStatistics statistics(Caller caller, LocalDate from, LocalDate to, ZoneId zone, Long taskId,
+            Long gridId) {
+        caller.require(Permission.read(AREA));
+        Checks checks = new Checks().required("from", from).required("to", to).required("zone", zone);
+        if (from != null && to != null && (to.isBefore(from) || from.plusDays(MAX_STATISTICS_DAYS - 1).isBefore(to))) {
+            checks.fail("to", "must be from the start date to " + MAX_STATISTICS_DAYS + " days after it");
+        }
+        checks.throwIfAny();
+        Map<Long, CollectionTask> tasks = new HashMap<>();
+        for (CollectionTask t : store.allTasks(caller.tenantId())) {
+            if ((taskId == null || t.id() == taskId) && (gridId == null || t.gridId() == gridId)) {
+                tasks.put(t.id(), t);
+            }
+        }
+        Map<Long, String> gridNames = new HashMap<>();
+        grids.powerGridTree(caller).forEach(g -> gridNames.put(g.id(), g.name()));
+        Statistics.Result r = Statistics.of(store.outcomeRows(caller.tenantId(), from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant()), tasks, gridNames, zone);
+        return new ReadingStatistics(from, to, zone.getId(), r.byTask(), r.byGrid(), r.failed());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -220,6 +220,28 @@ public class CollectionStore {
         });
     }
 
+    /** One outcome with its run's task and start, for the statistics. */
+    record OutcomeRow(long taskId, Instant runStarted, long meterId, String meterSerial, OutcomeStatus status,
+            String errorKind, String message, Instant finished) {
+    }
+
+    /** The outcomes of the runs started in [from, to), oldest first. */
+    List<OutcomeRow> outcomeRows(long tenantId, Instant from, Instant to) {
+        return jpa.inTenant(tenantId, em -> em.createQuery("SELECT r.taskId, r.started, o.meterId, o.meterSerial,"
+                + " o.status, o.errorKind, o.message, o.finished FROM RunEntity r, OutcomeEntity o"
+                + " WHERE o.runId = r.id AND r.started >= :f AND r.started < :t ORDER BY o.finished, o.id",
+                Object[].class).setParameter("f", from).setParameter("t", to).getResultList().stream()
+                .map(c -> new OutcomeRow(((Number) c[0]).longValue(), (Instant) c[1], ((Number) c[2]).longValue(),
+                        (String) c[3], (OutcomeStatus) c[4], (String) c[5], (String) c[6], (Instant) c[7]))
+                .toList());
+    }
+
+    /** Every task of the customer. */
+    List<CollectionTask> allTasks(long tenantId) {
+        return jpa.inTenant(tenantId, em -> em.createQuery("SELECT t FROM TaskEntity t", TaskEntity.class)
+                .getResultList().stream().map(TaskEntity::toDto).toList());
+    }
+
     /** Deletes a task with its runs and outcomes; refused while it runs. */
     void deleteTask(long tenantId, long taskId) {
         jpa.inTenant(tenantId, em -> {

@@ -9,6 +9,8 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meterline.archive.api.MeterModelService;
 import org.meterline.collection.api.CollectionTask;
+import org.meterline.collection.api.DailySuccess;
+import org.meterline.collection.api.FailedMeter;
+import org.meterline.collection.api.MeterOutcome;
+import org.meterline.collection.api.OutcomeStatus;
+import org.meterline.collection.api.ReadingStatistics;
 import org.meterline.collection.api.RunState;
 import org.meterline.collection.api.TaskInput;
 import org.meterline.collection.api.TaskRun;
@@ -65,6 +72,9 @@ class CollectionServiceImplTest {
                     throw NotFoundException.of("Object", args[1]);
                 }
                 return null;
+            }
+            if (m.getName().equals("powerGridTree")) {
+                return List.of();
             }
             throw new UnsupportedOperationException(m.getName());
         });
@@ -197,6 +207,56 @@ class CollectionServiceImplTest {
         TaskRun after = service.getRun(acme, run.id());
         assertEquals(RunState.ABORTED, after.state());
         assertEquals("restart", after.message());
+    }
+
+    @Test
+    void statisticsGiveTheSuccessRatePerDayTaskAndGridWithTheFailedMeters() {
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        CollectionTask t = service.createTask(acme, input("Hourly", Instant.now()));
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        Instant morning = day.atTime(8, 0).atZone(zone).toInstant();
+        // first run: meters 1, 2 read, 3 fails; second run the same day: 3 fails again, 4 fails, 4 is read later
+        outcomes(t, morning, new Object[][] {{1L, true}, {2L, true}, {3L, false}});
+        outcomes(t, morning.plus(Duration.ofHours(1)), new Object[][] {{3L, false}, {4L, false}});
+        outcomes(t, morning.plus(Duration.ofHours(2)), new Object[][] {{4L, true}});
+        // the next day (in Berlin): one meter read
+        outcomes(t, day.plusDays(1).atStartOfDay(zone).toInstant().plusSeconds(60), new Object[][] {{1L, true}});
+
+        ReadingStatistics s = service.statistics(acme, day, day.plusDays(1), zone, null, null);
+        assertEquals(2, s.byTask().size());
+        DailySuccess first = s.byTask().get(0);
+        assertEquals(day, first.day());
+        assertEquals(4, first.meters());
+        assertEquals(3, first.succeeded());
+        assertEquals(1, first.failed());
+        assertEquals(0.75, first.successRate(), 1e-9);
+        assertEquals(1, s.byTask().get(1).meters());
+        assertEquals(2, s.byGrid().size());
+        assertEquals(1, s.byGrid().get(0).id());
+        assertEquals(1, s.failedMeters().size(), "meter 4 was read later that day: not failed");
+        FailedMeter f = s.failedMeters().get(0);
+        assertEquals(3, f.meterId());
+        assertEquals("TIMEOUT", f.errorKind());
+        assertEquals(2, f.failures());
+        assertEquals(0, service.statistics(beta, day, day, zone, null, null).byTask().size());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.statistics(acme, day, day.plusDays(40), zone, null, null));
+        assertTrue(fields(e).containsKey("to"));
+    }
+
+    private void outcomes(CollectionTask t, Instant started, Object[][] meters) {
+        TaskRun run = store.startRun(10, t.id(), "test", started.minus(Duration.ofHours(1)), started);
+        store.inTenant(10, em -> {
+            em.find(RunEntity.class, run.id()).started = started;
+            return null;
+        });
+        for (Object[] m : meters) {
+            long id = (Long) m[0];
+            boolean ok = (Boolean) m[1];
+            store.recordOutcome(10, new MeterOutcome(run.id(), id, "M" + id, ok ? OutcomeStatus.SUCCEEDED
+                    : OutcomeStatus.FAILED, ok ? "" : "TIMEOUT", ok ? "" : "no answer", ok ? 1 : 3, ok ? 6 : 0, started));
+        }
+        store.finishRun(10, run.id(), RunState.FINISHED, "");
     }
 
     @Test

@@ -36,4 +36,23 @@ public final class CollectionViews implements ViewContribution {
     @Override public Permission permission() { return Permission.read(CollectionService.AREA); }
     @Override public Resource icon() { return VaadinIcons.CLOCK; }
     @Override public View createView() { return new TaskConfigView(collection, grids, models); }
+
+    /** Data Analysis → Meter Reading Statistics. */
+    @Component(service = ViewContribution.class)
+    public static final class Statistics implements ViewContribution {
+        private final CollectionService collection;
+
+        @Activate
+        public Statistics(@Reference CollectionService collection) {
+            this.collection = collection;
+        }
+
+        @Override public MenuGroup group() { return MenuGroup.DATA_ANALYSIS; }
+        @Override public String caption() { return "Meter Reading Statistics"; }
+        @Override public String viewName() { return "meter-reading-statistics"; }
+        @Override public int order() { return 10; }
+        @Override public Permission permission() { return Permission.read(CollectionService.AREA); }
+        @Override public Resource icon() { return VaadinIcons.BAR_CHART; }
+        @Override public View createView() { return new ReadingStatisticsView(collection); }
+    }
 }
