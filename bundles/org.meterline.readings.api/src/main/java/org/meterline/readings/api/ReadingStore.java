@@ -21,7 +21,11 @@ import org.meterline.core.api.PageRequest;
  * <p>Errors: {@code ForbiddenException} without the permission, {@code ValidationException}
  * naming the row for bad input ({@code readings[3].value}), {@code MeterlineException} when the
  * database fails.
+ *
+ * <p>Only the readings bundle implements this interface (a provider type), so a method added here is
+ * a minor change of the package.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ReadingStore {
 
     String AREA = "readings";
@@ -44,6 +48,20 @@ public interface ReadingStore {
      * at a time; the page's sort field must be null or {@code "at"}.
      */
     Page<MeterEvent> events(Caller caller, long meterId, Instant from, Instant to, PageRequest page);
+
+    /**
+     * Events of the caller's customer across meters, narrowed by meter ids, logs and codes (see
+     * {@link EventQuery}), by time (then meter, log and code), a page at a time with the total.
+     * At most {@value #MAX_EVENT_IDS} meter ids, logs or codes each.
+     *
+     * @throws org.meterline.core.api.ValidationException when from is not before to, or the sort
+     *     field is not {@code at}
+     * @since 1.1
+     */
+    Page<MeterEvent> events(Caller caller, EventQuery query);
+
+    /** The most meter ids, logs or codes one {@link EventQuery} may name. */
+    int MAX_EVENT_IDS = 1000;
 
     /**
      * Consumption of a cumulative item (an energy register such as {@code 1-0:1.8.0.255}, read

@@ -26,6 +26,7 @@ import org.meterline.core.api.Permission;
 import org.meterline.core.api.ValidationException;
 import org.meterline.persistence.SchemaMigrations;
 import org.meterline.readings.api.Bucket;
+import org.meterline.readings.api.EventQuery;
 import org.meterline.readings.api.MeterEvent;
 import org.meterline.readings.api.MeterScopeResolver;
 import org.meterline.readings.api.Quality;
@@ -282,6 +283,76 @@ public class ReadingStoreImpl implements ReadingStore {
             }
         } catch (SQLException e) {
             throw failed("Reading events", e);
+        }
+    }
+
+    @Override
+    public Page<MeterEvent> events(Caller caller, EventQuery query) {
+        caller.require(Permission.read(AREA));
+        new Checks().required("query", query).throwIfAny();
+        PageRequest page = query.page();
+        new Checks().required("from", query.from()).required("to", query.to())
+                .check(query.meterIds().size() <= MAX_EVENT_IDS, "meterIds", "at most " + MAX_EVENT_IDS)
+                .check(query.logs().size() <= MAX_EVENT_IDS, "logs", "at most " + MAX_EVENT_IDS)
+                .check(query.codes().size() <= MAX_EVENT_IDS, "codes", "at most " + MAX_EVENT_IDS).throwIfAny();
+        checkPeriod(query.from(), query.to());
+        if (page.sortField() != null && !"at".equals(page.sortField())) {
+            throw new ValidationException("sort", "cannot sort by " + page.sortField() + "; use at");
+        }
+        // (TENANT_ID, OCCURRED_AT) index (V2) for the customer's period, the primary key with meters
+        StringBuilder where = new StringBuilder(" FROM ML_METER_EVENT WHERE TENANT_ID = ? AND OCCURRED_AT >= ?"
+                + " AND OCCURRED_AT < ?");
+        if (!query.meterIds().isEmpty()) {
+            where.append(" AND METER_ID IN (").append(marks(query.meterIds().size())).append(')');
+        }
+        if (!query.logs().isEmpty()) {
+            where.append(" AND LOG_ITEM IN (").append(marks(query.logs().size())).append(')');
+        }
+        if (!query.codes().isEmpty()) {
+            where.append(" AND EVENT_CODE IN (").append(marks(query.codes().size())).append(')');
+        }
+        String dir = page.ascending() ? " ASC" : " DESC";
+        String select = "SELECT METER_ID, LOG_ITEM, OCCURRED_AT, EVENT_CODE, EVENT_NAME" + where + " ORDER BY OCCURRED_AT"
+                + dir + ", METER_ID, LOG_ITEM, EVENT_CODE OFFSET " + page.offset() + " ROWS FETCH NEXT " + page.limit()
+                + " ROWS ONLY";
+        Utc utc = new Utc();
+        try (Connection c = dataSource.getConnection()) {
+            List<MeterEvent> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                bindEventQuery(ps, caller.tenantId(), query, utc);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new MeterEvent(rs.getLong(1), ObisKey.unpack(rs.getLong(2)), utc.get(rs, 3),
+                                rs.getInt(4), rs.getString(5)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
+                bindEventQuery(ps, caller.tenantId(), query, utc);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Page<>(items, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("Reading events", e);
+        }
+    }
+
+    private static void bindEventQuery(PreparedStatement ps, long tenantId, EventQuery query, Utc utc)
+            throws SQLException {
+        int p = 1;
+        ps.setLong(p++, tenantId);
+        utc.set(ps, p++, query.from());
+        utc.set(ps, p++, query.to());
+        for (long id : query.meterIds().stream().sorted().collect(Collectors.toList())) {
+            ps.setLong(p++, id);
+        }
+        for (ObisCode log : query.logs()) {
+            ps.setLong(p++, ObisKey.pack(log));
+        }
+        for (int code : query.codes()) {
+            ps.setInt(p++, code);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -40,6 +41,7 @@ import org.meterline.core.api.ValidationException;
 import org.meterline.grid.api.GridService;
 import org.meterline.grid.api.PowerGrid;
 import org.meterline.readings.api.Bucket;
+import org.meterline.readings.api.EventQuery;
 import org.meterline.readings.api.MeterEvent;
 import org.meterline.readings.api.Quality;
 import org.meterline.readings.api.Reading;
@@ -465,6 +467,52 @@ class ReadingStoreTest {
         Page<MeterEvent> last = store.events(acme, 1, t0, t1, new PageRequest(0, 1, "at", false, ""));
         assertEquals("new", last.items().get(0).name());
         assertThrows(ValidationException.class, () -> store.events(acme, 1, t0, t1, new PageRequest(0, 1, "code", true, "")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void eventsAcrossMetersFilteredNewestFirstAndPerCustomer(Kind kind) throws SQLException {
+        ReadingStoreImpl store = store(kind);
+        Instant t0 = Instant.parse("2026-05-04T10:00:00Z");
+        ObisCode fraud = ObisCode.parse("0-0:99.98.1.255");
+        ObisCode disconnect = ObisCode.parse("0-0:99.98.2.255");
+        List<MeterEvent> events = List.of(
+                new MeterEvent(1, EVENT_LOG, t0, 1, "power off"),
+                new MeterEvent(2, EVENT_LOG, t0, 1, "power off"),
+                new MeterEvent(1, EVENT_LOG, t0.plusSeconds(60), 2, "power on"),
+                new MeterEvent(2, fraud, t0.plusSeconds(120), 40, "terminal cover opened"),
+                new MeterEvent(3, disconnect, t0.plusSeconds(180), 59, "relay disconnected"),
+                new MeterEvent(3, disconnect, t0.plusSeconds(86_400), 60, "relay connected")); // outside the period
+        store.writeEvents(acme, events);
+        store.writeEvents(beta, List.of(new MeterEvent(4, EVENT_LOG, t0, 1, "power off")));
+        Instant t1 = t0.plusSeconds(3600);
+
+        Page<MeterEvent> all = store.events(acme, EventQuery.period(t0, t1, new PageRequest(0, 10, "at", false, "")));
+        assertEquals(5, all.total());
+        assertEquals(List.of(events.get(4), events.get(3), events.get(2), events.get(0), events.get(1)), all.items(),
+                "newest first, then by meter");
+        Page<MeterEvent> oldest = store.events(acme, EventQuery.period(t0, t1, new PageRequest(1, 2, null, true, "")));
+        assertEquals(List.of(events.get(1), events.get(2)), oldest.items());
+        assertEquals(5, oldest.total());
+
+        assertEquals(List.of(events.get(3), events.get(1)), store.events(acme, new EventQuery(Set.of(2L), null, null, t0,
+                t1, new PageRequest(0, 10, "at", false, ""))).items());
+        assertEquals(List.of(events.get(2), events.get(0), events.get(1)), store.events(acme, new EventQuery(Set.of(),
+                Set.of(EVENT_LOG), Set.of(), t0, t1, new PageRequest(0, 10, "at", false, ""))).items());
+        Page<MeterEvent> cover = store.events(acme, new EventQuery(Set.of(1L, 2L, 3L), Set.of(fraud), Set.of(40, 41), t0,
+                t1, new PageRequest(0, 10, "at", false, "")));
+        assertEquals(List.of(events.get(3)), cover.items());
+        assertEquals(1, cover.total());
+        assertEquals(0, store.events(acme, new EventQuery(Set.of(4L), null, null, t0, t1, PageRequest.first(10))).total(),
+                "another customer's meter");
+        assertEquals(List.of(new MeterEvent(4, EVENT_LOG, t0, 1, "power off")),
+                store.events(beta, EventQuery.period(t0, t1, PageRequest.first(10))).items());
+
+        assertThrows(ValidationException.class, () -> store.events(acme, EventQuery.period(t1, t0, PageRequest.first(1))));
+        assertThrows(ValidationException.class, () -> store.events(acme, EventQuery.period(t0, t1,
+                new PageRequest(0, 1, "code", true, ""))));
+        assertThrows(ForbiddenException.class, () -> store.events(new Caller("nobody", 1, 10, 10, Set.of()),
+                EventQuery.period(t0, t1, PageRequest.first(1))));
     }
 
     @ParameterizedTest
