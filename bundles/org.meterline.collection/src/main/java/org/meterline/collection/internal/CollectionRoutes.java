@@ -267,28 +267,38 @@ public class CollectionRoutes implements RunLauncher {
      * (intervals are stamped with their end, so the run reads those ending in (start, end]).
      */
     Instant profileFrom(Caller caller, MeterJob job) {
+        // the usual case first, cheaply: an interval stored within the run's own period means no gap
+        Instant noGap = job.periodStart().plusSeconds(1);
+        if (lastInterval(caller, job.meterId(), job.periodStart(), job.periodEnd().plusSeconds(1)) != null) {
+            return noGap;
+        }
         Instant floor = job.periodEnd().minus(Duration.ofDays(settings.gapFillMaxDays()));
+        Instant last = floor.isBefore(job.periodStart())
+                ? lastInterval(caller, job.meterId(), floor, job.periodStart()) : null;
+        return last == null ? noGap : last.plusSeconds(1);
+    }
+
+    /**
+     * The last stored load-profile interval of the meter in [from, to): readings of the gap channel whose
+     * time lies on the capture period (register reads of the same item land at any second).
+     */
+    private Instant lastInterval(Caller caller, long meterId, Instant from, Instant to) {
         Instant last = null;
-        Instant from = floor;
+        Instant next = from;
         long period = TemplateReader.CAPTURE_PERIOD.getSeconds();
         while (true) {
-            ReadingPage page = readings.readings(caller, job.meterId(), TemplateReader.GAP_CHANNEL, from,
-                    job.periodEnd(), ReadingStore.MAX_LIMIT);
+            ReadingPage page = readings.readings(caller, meterId, TemplateReader.GAP_CHANNEL, next, to,
+                    ReadingStore.MAX_LIMIT);
             for (Reading r : page.readings()) {
-                // register reads of the same item land at any second; profile intervals end on the capture period
                 if (r.at().getNano() == 0 && r.at().getEpochSecond() % period == 0) {
                     last = r.at();
                 }
             }
             if (page.next().isEmpty()) {
-                break;
+                return last;
             }
-            from = page.next().get();
+            next = page.next().get();
         }
-        if (last == null || !last.isBefore(job.periodStart())) {
-            return job.periodStart().plusSeconds(1);
-        }
-        return last.plusSeconds(1);
     }
 
     private void exhausted(Exchange exchange) {
