@@ -103,8 +103,12 @@ public class CollectionStore {
                 return Optional.<Instant>empty();
             }
             Instant due = Schedule.lastFireAtOrBefore(t.startTime, t.intervalMinutes, t.offsetMinutes, now);
-            t.nextRunAt = Schedule.nextFireAfter(t.startTime, t.intervalMinutes, t.offsetMinutes, now);
-            return Optional.of(due);
+            Instant next = Schedule.nextFireAfter(t.startTime, t.intervalMinutes, t.offsetMinutes, now);
+            // a conditional update: of two schedulers that saw the same next run, one claims it
+            int claimed = em.createQuery("UPDATE TaskEntity t SET t.nextRunAt = :next WHERE t.id = :id"
+                    + " AND t.nextRunAt = :seen").setParameter("next", next).setParameter("id", taskId)
+                    .setParameter("seen", t.nextRunAt).executeUpdate();
+            return claimed == 1 ? Optional.of(due) : Optional.<Instant>empty();
         });
     }
 
