@@ -117,7 +117,11 @@ public class CollectionStore {
     /** Opens a run of the task in state RUNNING; a task that runs already is a conflict. */
     TaskRun startRun(long tenantId, long taskId, String trigger, Instant periodStart, Instant periodEnd) {
         return jpa.inTenant(tenantId, em -> {
-            TaskEntity t = task(em, taskId);
+            // the task's row is locked until the run is recorded: two starts at once cannot both pass the check
+            TaskEntity t = em.find(TaskEntity.class, taskId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (t == null) {
+                throw NotFoundException.of("Collection task", taskId);
+            }
             long running = em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.taskId = :t AND r.state = :s",
                     Long.class).setParameter("t", taskId).setParameter("s", RunState.RUNNING).getSingleResult();
             if (running > 0) {

@@ -200,6 +200,39 @@ class CollectionServiceImplTest {
     }
 
     @Test
+    void twoStartsAtOnceGiveOneRun() throws Exception {
+        CollectionTask t = service.createTask(acme, input("Hourly", Instant.now()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<TaskRun>> starts = new ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                starts.add(pool.submit(() -> {
+                    go.await();
+                    return service.runNow(acme, t.id());
+                }));
+            }
+            go.countDown();
+            int ok = 0;
+            int conflicts = 0;
+            for (java.util.concurrent.Future<TaskRun> f : starts) {
+                try {
+                    f.get();
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof ConflictException, e.getCause().toString());
+                    conflicts++;
+                }
+            }
+            assertEquals(1, ok);
+            assertEquals(3, conflicts);
+            assertEquals(1, service.listRuns(acme, t.id(), PageRequest.first(10)).total());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void runsLeftRunningAreAbortedOnRestart() {
         CollectionTask t = service.createTask(acme, input("Hourly", Instant.now()));
         TaskRun run = service.runNow(acme, t.id());
