@@ -16,9 +16,10 @@ import com.vaadin.ui.Grid;
 import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
 import com.vaadin.ui.Notification;
-import com.vaadin.ui.Panel;
 import com.vaadin.ui.TextField;
+import com.vaadin.ui.UI;
 import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.Window;
 import com.vaadin.ui.themes.ValoTheme;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ import org.meterline.ui.api.UiContext;
 /**
  * Data Analysis → Event Recording (manual §9.2): a filter bar (period by dates on the browser's clock,
  * type or category, meter serial number), the events newest first in a lazy grid, and the selected
- * event's detail beside it.
+ * event's detail in a dialog.
  */
 final class EventRecordingView extends VerticalLayout implements View {
 
@@ -70,7 +71,6 @@ final class EventRecordingView extends VerticalLayout implements View {
     private final Button search = new Button("Search", VaadinIcons.SEARCH);
     private final Label summary = new Label();
     private final Grid<EventRecord> grid = new Grid<>();
-    private final VerticalLayout detail = new VerticalLayout();
     private EventFilter filter;
 
     EventRecordingView(EventRecords events) {
@@ -109,19 +109,19 @@ final class EventRecordingView extends VerticalLayout implements View {
 
         grid.setId("event-grid");
         grid.addColumn(e -> TIME.format(e.at().atZone(zone))).setCaption("Time (" + zone.getId() + ")").setId("at")
-                .setWidth(200).setDescriptionGenerator(e -> e.at().toString());
-        grid.addColumn(EventRecord::meterSerial).setCaption("Meter").setId("meter").setWidth(140);
+                .setWidth(205).setDescriptionGenerator(e -> e.at().toString());
+        grid.addColumn(EventRecord::meterSerial).setCaption("Meter").setId("meter").setWidth(130);
         grid.addColumn(e -> e.type().name()).setCaption("Event type").setId("type").setExpandRatio(1)
                 .setMinimumWidth(180);
-        grid.addColumn(e -> e.type().category().caption()).setCaption("Category").setId("category").setWidth(110);
-        grid.addColumn(e -> e.type().severity().id()).setCaption("Severity").setId("severity").setWidth(110)
+        grid.addColumn(e -> e.type().category().caption()).setCaption("Category").setId("category").setWidth(100);
+        grid.addColumn(e -> e.type().severity().id()).setCaption("Severity").setId("severity").setWidth(100)
                 .setStyleGenerator(e -> "event-" + e.type().severity().id());
-        grid.addColumn(e -> dotted(e.log())).setCaption("Log").setId("log").setWidth(160);
-        grid.addColumn(EventRecord::code).setCaption("Code").setId("code").setWidth(80);
+        grid.addColumn(e -> dotted(e.log())).setCaption("Log").setId("log").setWidth(150);
+        grid.addColumn(EventRecord::code).setCaption("Code").setId("code").setWidth(70);
         grid.getColumns().forEach(c -> c.setSortable(false));
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         grid.setSizeFull();
-        grid.addSelectionListener(e -> show(e.getFirstSelectedItem().orElse(null)));
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::show));
         grid.setDataProvider(new CallbackDataProvider<EventRecord, Void>(
                 q -> filter == null ? java.util.stream.Stream.empty() : events.events(caller(), filter,
                         new PageRequest(q.getOffset(), Math.max(1, Math.min(q.getLimit(), PageRequest.MAX_LIMIT)),
@@ -129,21 +129,8 @@ final class EventRecordingView extends VerticalLayout implements View {
                 q -> filter == null ? 0 : (int) Math.min(Integer.MAX_VALUE,
                         events.events(caller(), filter, PageRequest.first(1)).total())));
 
-        detail.setId("event-detail");
-        detail.setWidth("380px");
-        detail.setMargin(false);
-        detail.setSpacing(false);
-        show(null);
-        Panel detailPanel = new Panel("Event detail", detail);
-        detailPanel.setWidth("400px");
-        detailPanel.setHeight("100%");
-
-        HorizontalLayout body = new HorizontalLayout(grid, detailPanel);
-        body.setSizeFull();
-        body.setExpandRatio(grid, 1);
-
-        addComponents(heading, bar, summary, body);
-        setExpandRatio(body, 1);
+        addComponents(heading, bar, summary, grid);
+        setExpandRatio(grid, 1);
         search();
     }
 
@@ -181,16 +168,19 @@ final class EventRecordingView extends VerticalLayout implements View {
             summary.setValue(total + (total == 1 ? " event" : " events") + " from " + from.getValue() + " to "
                     + to.getValue() + " (" + zone.getId() + ")");
         } catch (ValidationException e) {
+            List<String> messages = new ArrayList<>();
             for (FieldError f : e.errors()) {
+                String message = f.field().equals("to") ? periodMessage(f.message()) : f.message();
                 switch (f.field()) {
-                    case "from" -> from.setComponentError(new UserError(f.message()));
-                    case "to" -> to.setComponentError(new UserError(periodMessage(f.message())));
-                    case "meter" -> meter.setComponentError(new UserError(f.message()));
-                    default -> Notification.show(f.field() + ": " + f.message(), Notification.Type.WARNING_MESSAGE);
+                    case "from" -> from.setComponentError(new UserError(message));
+                    case "to" -> to.setComponentError(new UserError(message));
+                    case "meter" -> meter.setComponentError(new UserError(message));
+                    default -> { }
                 }
+                messages.add(caption(f.field()) + ": " + message);
             }
             filter = null;
-            summary.setValue("Correct the filter.");
+            summary.setValue("Correct the filter. " + String.join(". ", messages) + ".");
         } catch (MeterlineException e) {
             filter = null;
             summary.setValue("");
@@ -200,42 +190,65 @@ final class EventRecordingView extends VerticalLayout implements View {
         grid.getDataProvider().refreshAll();
     }
 
+    private static String caption(String field) {
+        return switch (field) {
+            case "from" -> "From";
+            case "to" -> "To";
+            case "meter" -> "Meter";
+            case "type", "category" -> "Event type";
+            default -> field;
+        };
+    }
+
     private static String periodMessage(String message) {
         return message.equals("must be after from") ? "must not be before From" : message;
     }
 
+    /** The event's detail in a dialog (manual §9.2 "Operate"); closing it clears the selection. */
     private void show(EventRecord e) {
-        detail.removeAllComponents();
-        if (e == null) {
-            Label none = new Label("Select an event to see its detail.");
-            none.setId("event-detail-none");
-            detail.addComponent(none);
+        EventDetail d;
+        try {
+            d = events.event(caller(), e.meterId(), e.log(), e.at(), e.code());
+        } catch (MeterlineException ex) {
+            Notification.show(ex.getMessage(), Notification.Type.ERROR_MESSAGE);
+            grid.deselectAll();
             return;
         }
-        try {
-            EventDetail d = events.event(caller(), e.meterId(), e.log(), e.at(), e.code());
-            FormLayout form = new FormLayout();
-            form.setMargin(false);
-            form.addStyleName(ValoTheme.FORMLAYOUT_LIGHT);
-            EventType t = d.event().type();
-            field(form, "Event", t.name(), "event-detail-type");
-            field(form, "Category", t.category().caption() + " · " + t.severity().id(), null);
-            field(form, "Log", dotted(d.event().log()), null);
-            field(form, "Code", String.valueOf(d.event().code()), null);
-            field(form, "Time (UTC)", TIME.format(d.event().at().atZone(ZoneOffset.UTC)), "event-detail-utc");
-            field(form, "Site time", d.siteTime() == null ? "site time zone not known"
-                    : TIME.format(d.siteTime()) + " (" + d.timeZone() + ")", "event-detail-site-time");
-            field(form, "Meter", d.event().meterSerial(), "event-detail-meter");
-            field(form, "Model", d.modelName(), null);
-            field(form, "Module", d.moduleSerial(), null);
-            field(form, "POC", d.pocName(), null);
-            field(form, "Consumer", d.consumerCode() == null ? null
-                    : d.consumerCode() + (d.consumerName() == null ? "" : " — " + d.consumerName()), "event-detail-consumer");
-            field(form, "Site", d.siteName(), null);
-            detail.addComponent(form);
-        } catch (MeterlineException ex) {
-            detail.addComponent(new Label(ex.getMessage()));
-        }
+        EventType t = d.event().type();
+        FormLayout what = new FormLayout();
+        what.setMargin(false);
+        field(what, "Event", t.name(), "event-detail-type");
+        field(what, "Category", t.category().caption(), null);
+        field(what, "Severity", t.severity().id(), null);
+        field(what, "Log", dotted(d.event().log()), null);
+        field(what, "Code", String.valueOf(d.event().code()), null);
+        field(what, "Time (UTC)", TIME.format(d.event().at().atZone(ZoneOffset.UTC)), "event-detail-utc");
+        field(what, "Site time", d.siteTime() == null ? "site time zone not known"
+                : TIME.format(d.siteTime()) + " (" + d.timeZone() + ")", "event-detail-site-time");
+        FormLayout where = new FormLayout();
+        where.setMargin(false);
+        field(where, "Meter", d.event().meterSerial(), "event-detail-meter");
+        field(where, "Model", d.modelName(), null);
+        field(where, "Module", d.moduleSerial(), null);
+        field(where, "POC", d.pocName(), "event-detail-poc");
+        field(where, "Consumer", d.consumerCode() == null ? null
+                : d.consumerCode() + (d.consumerName() == null ? "" : " \u2014 " + d.consumerName()),
+                "event-detail-consumer");
+        field(where, "Site", d.siteName(), null);
+        HorizontalLayout columns = new HorizontalLayout(what, where);
+        columns.setWidth("100%");
+        Button close = new Button("Close");
+        close.setId("event-detail-close");
+        VerticalLayout content = new VerticalLayout(columns, close);
+        content.setComponentAlignment(close, Alignment.BOTTOM_RIGHT);
+        Window window = new Window("Event " + t.name() + " \u2014 " + d.event().meterSerial(), content);
+        window.setId("event-detail");
+        window.setModal(true);
+        window.setResizable(false);
+        window.setWidth("760px");
+        window.addCloseListener(c -> grid.deselectAll());
+        close.addClickListener(c -> window.close());
+        UI.getCurrent().addWindow(window);
     }
 
     private static void field(FormLayout form, String caption, String value, String id) {
