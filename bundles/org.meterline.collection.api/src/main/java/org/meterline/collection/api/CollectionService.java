@@ -13,7 +13,10 @@ import org.meterline.core.api.PageRequest;
  * {@code collection:read}; changing tasks and running them {@code collection:write}. Errors:
  * {@code ValidationException} naming the field (e.g. {@code startTime: must not be earlier than now}),
  * {@code ConflictException} for a duplicate name, {@code NotFoundException}.
+ *
+ * <p>Only this bundle implements this interface (a provider type): a method added here is a minor change.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface CollectionService {
 
     String AREA = "collection";
@@ -63,4 +66,28 @@ public interface CollectionService {
      * to the tasks of one grid. Failed meters are listed per day and task, most recent day first.
      */
     ReadingStatistics statistics(Caller caller, LocalDate from, LocalDate to, ZoneId zone, Long taskId, Long gridId);
+
+    /** The longest period {@link #moduleSignalHistory} covers, in days. */
+    int MAX_HISTORY_DAYS = 31;
+
+    /** The most points {@link #moduleSignalHistory} returns. */
+    int MAX_HISTORY_POINTS = 10_000;
+
+    /**
+     * Network Monitor (manual §9.1): the caller's acquisition modules, a page at a time (sort and filter as the
+     * archive's module list: the filter matches serial number, IMEI, ICCID and address), each with its latest
+     * collected signal, last contact and online status.
+     *
+     * @since 1.1
+     */
+    Page<ModuleSignal> networkModules(Caller caller, PageRequest page);
+
+    /**
+     * The signal readings of one module in [{@code from}, {@code to}) (at most {@value #MAX_HISTORY_DAYS} days),
+     * oldest first, at most {@value #MAX_HISTORY_POINTS}: those stored by {@link TaskTemplate#MODULE_SIGNAL} runs
+     * for the meters read through it. {@code NotFoundException} for another customer's module.
+     *
+     * @since 1.1
+     */
+    List<SignalPoint> moduleSignalHistory(Caller caller, long moduleId, java.time.Instant from, java.time.Instant to);
 }

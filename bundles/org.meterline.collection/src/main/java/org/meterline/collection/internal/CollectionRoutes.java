@@ -346,7 +346,7 @@ public class CollectionRoutes implements RunLauncher {
                     r.errorKind(), r.message(), r.attempts(), 0, Instant.now());
         }
         try {
-            store.recordOutcome(job.tenantId(), outcome);
+            store.recordOutcome(job.tenantId(), outcome, job.moduleId());
         } catch (RuntimeException e) {
             LOG.warn("Run {}: the outcome of meter {} could not be recorded: {}", job.runId(), job.serialNumber(),
                     e.toString());

@@ -6,12 +6,16 @@ import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meterline.archive.api.AcquisitionModuleService;
 import org.meterline.archive.api.MeterModelService;
 import org.meterline.collection.api.CollectionService;
 import org.meterline.collection.api.CollectionTask;
 import org.meterline.collection.api.MeterOutcome;
+import org.meterline.collection.api.ModuleSignal;
+import org.meterline.collection.api.SignalPoint;
 import org.meterline.collection.api.ReadingStatistics;
 import org.meterline.collection.api.TaskInput;
 import org.meterline.collection.api.TaskRun;
@@ -23,12 +27,13 @@ import org.meterline.core.api.Page;
 import org.meterline.core.api.PageRequest;
 import org.meterline.core.api.Permission;
 import org.meterline.grid.api.GridService;
+import org.meterline.readings.api.ReadingStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Collection tasks with the caller's permission checked and the input validated. */
-@Component(service = CollectionService.class)
+@Component(service = CollectionService.class, configurationPid = "org.meterline.collection")
 public class CollectionServiceImpl implements CollectionService {
 
     /** Longest interval: 31 days. */
@@ -40,14 +45,27 @@ public class CollectionServiceImpl implements CollectionService {
     private final RunLauncher launcher;
     private final GridService grids;
     private final MeterModelService models;
+    private final NetworkMonitor monitor;
 
     @Activate
     public CollectionServiceImpl(@Reference CollectionStore store, @Reference RunLauncher launcher,
-            @Reference GridService grids, @Reference MeterModelService models) {
+            @Reference GridService grids, @Reference MeterModelService models,
+            @Reference AcquisitionModuleService modules, @Reference ReadingStore readings, Config config) {
+        this(store, launcher, grids, models, modules, readings, config.onlineWindowMinutes());
+    }
+
+    CollectionServiceImpl(CollectionStore store, RunLauncher launcher, GridService grids, MeterModelService models,
+            AcquisitionModuleService modules, ReadingStore readings, int onlineWindowMinutes) {
         this.store = store;
         this.launcher = launcher;
         this.grids = grids;
         this.models = models;
+        this.monitor = new NetworkMonitor(store, modules, readings, onlineWindowMinutes);
+    }
+
+    /** Without the Network Monitor's services (tests of the tasks alone). */
+    CollectionServiceImpl(CollectionStore store, RunLauncher launcher, GridService grids, MeterModelService models) {
+        this(store, launcher, grids, models, null, null, 0);
     }
 
     @Override
@@ -157,6 +175,18 @@ public class CollectionServiceImpl implements CollectionService {
         Statistics.Result r = Statistics.of(store.outcomeRows(caller.tenantId(), from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant()), tasks, gridNames, zone);
         return new ReadingStatistics(from, to, zone.getId(), r.byTask(), r.byGrid(), r.failed());
+    }
+
+    @Override
+    public Page<ModuleSignal> networkModules(Caller caller, PageRequest page) {
+        caller.require(Permission.read(AREA));
+        return monitor.modules(caller, page);
+    }
+
+    @Override
+    public List<SignalPoint> moduleSignalHistory(Caller caller, long moduleId, Instant from, Instant to) {
+        caller.require(Permission.read(AREA));
+        return monitor.history(caller, moduleId, from, to);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -12,6 +12,7 @@ import org.meterline.collection.api.MeterOutcome;
 import org.meterline.collection.api.OutcomeStatus;
 import org.meterline.collection.api.RunState;
 import org.meterline.collection.api.TaskRun;
+import org.meterline.collection.api.TaskTemplate;
 import org.meterline.core.api.ConflictException;
 import org.meterline.core.api.NotFoundException;
 import org.meterline.core.api.Page;
@@ -150,9 +151,15 @@ public class CollectionStore {
     }
 
     void recordOutcome(long tenantId, MeterOutcome o) {
+        recordOutcome(tenantId, o, null);
+    }
+
+    /** Records a meter's outcome with the acquisition module it was read through (null: none). */
+    void recordOutcome(long tenantId, MeterOutcome o, Long moduleId) {
         jpa.inTenant(tenantId, em -> {
             OutcomeEntity e = new OutcomeEntity();
             e.runId = o.runId();
+            e.moduleId = moduleId;
             e.meterId = o.meterId();
             e.meterSerial = cut(o.meterSerial(), 64);
             e.status = o.status();
@@ -242,6 +249,76 @@ public class CollectionStore {
                 .map(c -> new OutcomeRow(((Number) c[0]).longValue(), (Instant) c[1], ((Number) c[2]).longValue(),
                         (String) c[3], (OutcomeStatus) c[4], (String) c[5], (String) c[6], (Instant) c[7]))
                 .toList());
+    }
+
+    // ---------------------------------------------------------------- network monitor
+
+    /** Per module id: the latest successful outcome of any run for a meter read through it. */
+    Map<Long, Instant> lastContacts(long tenantId, java.util.Collection<Long> moduleIds) {
+        if (moduleIds.isEmpty()) {
+            return Map.of();
+        }
+        return jpa.inTenant(tenantId, em -> {
+            Map<Long, Instant> out = new java.util.HashMap<>();
+            for (Object[] c : em.createQuery("SELECT o.moduleId, MAX(o.finished) FROM OutcomeEntity o"
+                    + " WHERE o.moduleId IN :ids AND o.status = :s GROUP BY o.moduleId", Object[].class)
+                    .setParameter("ids", moduleIds).setParameter("s", OutcomeStatus.SUCCEEDED).getResultList()) {
+                out.put(((Number) c[0]).longValue(), (Instant) c[1]);
+            }
+            return out;
+        });
+    }
+
+    /** A successful MODULE_SIGNAL outcome: which meter, when it was stored. */
+    record SignalOutcome(long moduleId, long meterId, String meterSerial, Instant finished) {
+    }
+
+    /** Per module id: its latest successful MODULE_SIGNAL outcome. */
+    Map<Long, SignalOutcome> latestSignalOutcomes(long tenantId, java.util.Collection<Long> moduleIds) {
+        if (moduleIds.isEmpty()) {
+            return Map.of();
+        }
+        return jpa.inTenant(tenantId, em -> {
+            Map<Long, Instant> latest = new java.util.HashMap<>();
+            for (Object[] c : em.createQuery("SELECT o.moduleId, MAX(o.finished) FROM OutcomeEntity o, RunEntity r"
+                    + " WHERE o.runId = r.id AND r.template = :t AND o.status = :s AND o.moduleId IN :ids"
+                    + " GROUP BY o.moduleId", Object[].class).setParameter("t", TaskTemplate.MODULE_SIGNAL)
+                    .setParameter("s", OutcomeStatus.SUCCEEDED).setParameter("ids", moduleIds).getResultList()) {
+                latest.put(((Number) c[0]).longValue(), (Instant) c[1]);
+            }
+            Map<Long, SignalOutcome> out = new java.util.HashMap<>();
+            if (latest.isEmpty()) {
+                return out;
+            }
+            for (Object[] c : em.createQuery("SELECT o.moduleId, o.meterId, o.meterSerial, o.finished"
+                    + " FROM OutcomeEntity o, RunEntity r WHERE o.runId = r.id AND r.template = :t AND o.status = :s"
+                    + " AND o.moduleId IN :ids AND o.finished IN :at ORDER BY o.id", Object[].class)
+                    .setParameter("t", TaskTemplate.MODULE_SIGNAL).setParameter("s", OutcomeStatus.SUCCEEDED)
+                    .setParameter("ids", latest.keySet()).setParameter("at", new java.util.HashSet<>(latest.values()))
+                    .getResultList()) {
+                long module = ((Number) c[0]).longValue();
+                if (((Instant) c[3]).equals(latest.get(module))) {
+                    out.put(module, new SignalOutcome(module, ((Number) c[1]).longValue(), (String) c[2],
+                            (Instant) c[3]));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The meters (id → serial) a MODULE_SIGNAL run read through the module with outcomes in [from, to). */
+    Map<Long, String> signalMeters(long tenantId, long moduleId, Instant from, Instant to) {
+        return jpa.inTenant(tenantId, em -> {
+            Map<Long, String> out = new java.util.LinkedHashMap<>();
+            for (Object[] c : em.createQuery("SELECT DISTINCT o.meterId, o.meterSerial FROM OutcomeEntity o, RunEntity r"
+                    + " WHERE o.runId = r.id AND r.template = :t AND o.status = :s AND o.moduleId = :m"
+                    + " AND o.finished >= :f AND o.finished < :to", Object[].class)
+                    .setParameter("t", TaskTemplate.MODULE_SIGNAL).setParameter("s", OutcomeStatus.SUCCEEDED)
+                    .setParameter("m", moduleId).setParameter("f", from).setParameter("to", to).getResultList()) {
+                out.put(((Number) c[0]).longValue(), (String) c[1]);
+            }
+            return out;
+        });
     }
 
     /** Every task of the customer. */

@@ -41,4 +41,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Seconds between the scheduler's checks for due tasks")
     int schedulerTickSeconds() default 30;
+
+    @AttributeDefinition(description = "Network Monitor: a module is online when the platform reached one of its meters"
+            + " within this many minutes; 0 = twice the shortest interval of the enabled module-signal tasks,"
+            + " or 24 hours without one")
+    int onlineWindowMinutes() default 0;
 }

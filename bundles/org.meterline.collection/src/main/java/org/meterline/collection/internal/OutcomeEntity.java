@@ -37,6 +37,10 @@ class OutcomeEntity {
     @Column(name = "METER_ID", nullable = false)
     long meterId;
 
+    /** The acquisition module the meter was read through; null for a meter without one (and before schema V2). */
+    @Column(name = "MODULE_ID")
+    Long moduleId;
+
     @Column(name = "METER_SERIAL", nullable = false, length = 64)
     String meterSerial;
 

@@ -55,4 +55,23 @@ public final class CollectionViews implements ViewContribution {
         @Override public Resource icon() { return VaadinIcons.BAR_CHART; }
         @Override public View createView() { return new ReadingStatisticsView(collection); }
     }
+
+    /** Operation &amp; Maintenance → Network Monitor (manual §9.1). */
+    @Component(service = ViewContribution.class)
+    public static final class NetworkMonitor implements ViewContribution {
+        private final CollectionService collection;
+
+        @Activate
+        public NetworkMonitor(@Reference CollectionService collection) {
+            this.collection = collection;
+        }
+
+        @Override public MenuGroup group() { return MenuGroup.OPERATION; }
+        @Override public String caption() { return "Network Monitor"; }
+        @Override public String viewName() { return "network-monitor"; }
+        @Override public int order() { return 40; }
+        @Override public Permission permission() { return Permission.read(CollectionService.AREA); }
+        @Override public Resource icon() { return VaadinIcons.SIGNAL; }
+        @Override public View createView() { return new NetworkMonitorView(collection); }
+    }
 }

@@ -1,0 +1,3 @@
+-- the acquisition module a meter was read through (Network Monitor: last contact and signal per module)
+ALTER TABLE ML_COLLECTION_OUTCOME ADD COLUMN MODULE_ID BIGINT;
+CREATE INDEX ML_COLLECTION_OUTCOME_MODULE ON ML_COLLECTION_OUTCOME (TENANT_ID, MODULE_ID, STATUS, FINISHED);
