@@ -1,0 +1,147 @@
+package org.meterline.collection.internal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.data.provider.Query;
+import com.vaadin.server.VaadinRequest;
+import com.vaadin.server.VaadinSession;
+import com.vaadin.ui.Component;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.HasComponents;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.UI;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meterline.collection.api.CollectionService;
+import org.meterline.collection.api.ModuleSignal;
+import org.meterline.collection.api.SignalPoint;
+import org.meterline.core.api.Caller;
+import org.meterline.core.api.Page;
+import org.meterline.core.api.PageRequest;
+import org.meterline.core.api.Role;
+
+/** The Network Monitor view's ids (a browser test would rely on them), its lazy module grid and the history. */
+class NetworkMonitorViewTest {
+
+    private static final Instant NOW = Instant.now();
+    private static final ModuleSignal GOOD = new ModuleSignal(1, "MOD-1", "gprs", "10.0.0.1:4059", "online", -71, 21,
+            NOW.minusSeconds(60), NOW.minusSeconds(60), true, 120);
+    private static final ModuleSignal SILENT = new ModuleSignal(2, "MOD-2", "4g", "10.0.0.2:4059", "online", null, null,
+            null, null, false, 120);
+    private final List<PageRequest> pages = new ArrayList<>();
+    private final List<Instant[]> periods = new ArrayList<>();
+    /** Held here: Vaadin keeps the current session and UI only weakly. */
+    private VaadinSession session;
+    private UI ui;
+
+    private final CollectionService collection = (CollectionService) Proxy.newProxyInstance(
+            CollectionService.class.getClassLoader(), new Class<?>[] {CollectionService.class}, (p, m, args) -> {
+                if (m.getName().equals("networkModules")) {
+                    PageRequest page = (PageRequest) args[1];
+                    pages.add(page);
+                    List<ModuleSignal> hits = List.of(GOOD, SILENT).stream()
+                            .filter(x -> x.serialNumber().toLowerCase().contains(page.filter().toLowerCase())).toList();
+                    return new Page<>(hits.stream().skip(page.offset()).limit(page.limit()).toList(), hits.size());
+                }
+                if (m.getName().equals("moduleSignalHistory")) {
+                    periods.add(new Instant[] {(Instant) args[2], (Instant) args[3]});
+                    return List.of(new SignalPoint(NOW.minusSeconds(7200), 5, "SN-5", -75, 19),
+                            new SignalPoint(NOW.minusSeconds(3600), 5, "SN-5", -71, 21));
+                }
+                throw new UnsupportedOperationException(m.getName());
+            });
+
+    @BeforeEach
+    void session() {
+        ReentrantLock lock = new ReentrantLock();
+        lock.lock();
+        session = new VaadinSession(null) {
+            private static final long serialVersionUID = 1L;
+            private int connectors;
+
+            @Override
+            public Lock getLockInstance() {
+                return lock;
+            }
+
+            @Override
+            public String createConnectorId(com.vaadin.server.ClientConnector connector) {
+                return Integer.toString(++connectors);
+            }
+        };
+        VaadinSession.setCurrent(session);
+        org.meterline.ui.api.UiContext.setCaller(new Caller("vic", 1, 10, 10, EnumSet.of(Role.VIEWER)));
+        ui = new UI() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void init(VaadinRequest request) {
+            }
+        };
+        ui.setSession(session);
+        UI.setCurrent(ui);
+    }
+
+    @AfterEach
+    void end() {
+        UI.setCurrent(null);
+        VaadinSession.setCurrent(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Component> T find(Component root, String id) {
+        if (id.equals(root.getId())) {
+            return (T) root;
+        }
+        if (root instanceof HasComponents parent) {
+            for (Component child : parent) {
+                T found = find(child, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void modulesArePagedOnTheServerFilteredBySerialAndTheSelectedOnesHistoryShown() {
+        NetworkMonitorView view = new NetworkMonitorView(collection);
+        for (String id : List.of("netmon-filter", "netmon-grid", "netmon-history-grid")) {
+            assertNotNull(find(view, id), id);
+        }
+        Grid<ModuleSignal> grid = find(view, "netmon-grid");
+        assertEquals(List.of(GOOD, SILENT), grid.getDataProvider().fetch(new Query<>()).collect(Collectors.toList()));
+        assertEquals(2, grid.getDataProvider().size(new Query<>()));
+        assertEquals("serialNumber", pages.get(0).sortField());
+
+        ((TextField) find(view, "netmon-filter")).setValue("mod-2");
+        assertEquals(List.of(SILENT), grid.getDataProvider().fetch(new Query<>()).collect(Collectors.toList()));
+        assertEquals("mod-2", pages.get(pages.size() - 1).filter());
+
+        grid.asSingleSelect().setValue(GOOD);
+        Grid<SignalPoint> history = find(view, "netmon-history-grid");
+        List<SignalPoint> rows = history.getDataProvider().fetch(new Query<>()).collect(Collectors.toList());
+        assertEquals(2, rows.size());
+        assertEquals(-71, rows.get(0).dbm(), "newest first");
+        Instant[] period = periods.get(0);
+        assertTrue(Duration.between(period[0], period[1]).compareTo(Duration.ofDays(7)) >= 0);
+        assertTrue(((Label) find(view, "netmon-history-caption")).getValue().contains("MOD-1"));
+
+        assertTrue(NetworkMonitorView.signalBar(GOOD).contains("-71 dBm (q 21)"));
+        assertTrue(NetworkMonitorView.signalBar(SILENT).contains("no signal collected"));
+    }
+}
