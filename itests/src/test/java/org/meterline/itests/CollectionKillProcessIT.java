@@ -41,7 +41,8 @@ import org.junit.Test;
  * stored) and leaving each meter's load profile without holes up to the new run's end.
  *
  * <p>The run is kept going long enough to be killed by a slow-answer fault on every simulated meter and
- * two read threads. The database is read after a clean stop with embedded Derby from the test.
+ * two read threads. The database is read with embedded Derby from the test: right after the kill (before the
+ * restart, so nothing has been read again) and after a clean stop at the end.
  */
 public class CollectionKillProcessIT {
 
@@ -125,15 +126,7 @@ public class CollectionKillProcessIT {
             assertEquals(o.toString(), intervals(s1, e1) * CHANNELS, o.get("valuesStored").asInt());
         }
 
-        // ---- restart the same home: the interrupted run is aborted
-        meterline.start();
-        awaitDemo();
-        JsonNode aborted = demo().get("/collection-tasks/runs/" + run1).json();
-        assertEquals(aborted.toString(), "ABORTED", aborted.get("state").asText());
-        assertTrue(aborted.toString(), aborted.get("message").asText().contains("stopped during the run"));
-
-        // ---- what survived the kill, read after a clean stop (before anything is read again)
-        meterline.stop();
+        // ---- what survived the kill: the database as the killed JVM left it (Derby recovers it on boot)
         Db afterKill = Db.read(meterline.home.resolve("data/derby/meterline"));
         assertEquals("no (meter, item, time) twice", afterKill.rows, afterKill.distinct);
         int perMeter = intervals(s1, e1) * CHANNELS;
@@ -159,8 +152,13 @@ public class CollectionKillProcessIT {
                 assertEquals(what, e1.getEpochSecond() / INTERVAL * INTERVAL, (long) times.last());
             }
         }
+
+        // ---- restart the same home: the interrupted run is aborted
         meterline.start();
         awaitDemo();
+        JsonNode aborted = demo().get("/collection-tasks/runs/" + run1).json();
+        assertEquals(aborted.toString(), "ABORTED", aborted.get("state").asText());
+        assertTrue(aborted.toString(), aborted.get("message").asText().contains("stopped during the run"));
 
         // ---- run 2: every meter, nothing stored twice
         started = demo().post("/collection-tasks/" + task + "/run", "");
