@@ -46,6 +46,13 @@ import org.junit.Test;
  */
 public class CollectionKillProcessIT {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CollectionKillProcessIT.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
+
     private static final long INTERVAL = 900; // seconds: the simulator's capture period
     private static final int PERIOD_MINUTES = 3 * 24 * 60; // 3 days: 288 intervals x 4 channels per meter
     private static final int CHANNELS = 4;
@@ -209,7 +216,7 @@ public class CollectionKillProcessIT {
                 }
             }
         }
-        System.out.printf("CollectionKillProcessIT: %d meters, %d acknowledged before kill -9 of pid %d (%d values);"
+        print("CollectionKillProcessIT: %d meters, %d acknowledged before kill -9 of pid %d (%d values);"
                 + " after the kill %d rows (%d distinct, %d meters stored but not acknowledged); after run 2 %d rows,"
                 + " %d distinct%n", total, acked.size(), killed, acked.size() * perMeter, afterKill.rows,
                 afterKill.distinct, storedNotAcked, db.rows, db.distinct);

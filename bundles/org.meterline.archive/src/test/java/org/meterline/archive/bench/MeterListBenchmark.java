@@ -31,11 +31,18 @@ import org.meterline.core.api.Role;
  *
  * <pre>
  * mvn -B -q -pl bundles/org.meterline.archive -am install -DskipTests
- * mvn -B -q -pl bundles/org.meterline.archive exec:java -Dexec.classpathScope=test \
+ * mvn -B -pl bundles/org.meterline.archive exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.meterline.archive.bench.MeterListBenchmark -Dmeters=1000000
  * </pre>
  */
 public final class MeterListBenchmark {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MeterListBenchmark.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
 
     private static final int RUNS = 40;
 
@@ -60,7 +67,7 @@ public final class MeterListBenchmark {
         long t0 = System.nanoTime();
         load(ds, 10, model, meters, 10_000_000L);
         load(ds, 20, betaModel, meters / 10, 20_000_000L);
-        System.out.printf("loaded %,d + %,d meters in %.1f s%n", meters, meters / 10, (System.nanoTime() - t0) / 1e9);
+        print("loaded %,d + %,d meters in %.1f s%n", meters, meters / 10, (System.nanoTime() - t0) / 1e9);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'ML_METER', NULL)");
         }
@@ -68,7 +75,7 @@ public final class MeterListBenchmark {
         MeterService service = access.meters();
         int deep = Math.min(meters / 2, 50_000);
         String filter = "SN-00";
-        System.out.printf("%-44s %8s %8s%n", "query (50 rows)", "p50 ms", "p95 ms");
+        print("%-44s %8s %8s%n", "query (50 rows)", "p50 ms", "p95 ms");
         report("service: first page, by serial", () -> service.listMeters(acme, new PageRequest(0, 50, "serialNumber", true, ""), null));
         report("raw JDBC: first page, by serial", () -> raw(ds, 10, 0, ""));
         report("service: page at " + deep + ", filter '" + filter + "'",
@@ -79,7 +86,7 @@ public final class MeterListBenchmark {
         report("service: count only (first page's total)", () -> service.listMeters(acme,
                 new PageRequest(0, 1, "serialNumber", true, ""), null).total());
         Page<?> page = service.listMeters(acme, new PageRequest(deep, 50, "serialNumber", true, filter), null);
-        System.out.printf("deep page: %d rows, total reported %,d%n", page.items().size(), page.total());
+        print("deep page: %d rows, total reported %,d%n", page.items().size(), page.total());
         emf.close();
     }
 
@@ -141,6 +148,6 @@ public final class MeterListBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("%-44s %8.1f %8.1f%n", name, ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1]);
+        print("%-44s %8.1f %8.1f%n", name, ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1]);
     }
 }

@@ -55,11 +55,18 @@ import org.meterline.simulator.SimulatedMeter;
  * insert. Not a test: a main class that prints figures.
  *
  * <pre>
- * mvn -B -q -pl bundles/org.meterline.collection exec:java -Dexec.classpathScope=test \
+ * mvn -B -pl bundles/org.meterline.collection exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.meterline.collection.internal.CollectionBenchmark -Dmeters=10000
  * </pre>
  */
 public final class CollectionBenchmark {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CollectionBenchmark.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
 
     private static final long TENANT = 7;
     private static final int METERS_PER_MODULE = 250;
@@ -78,13 +85,13 @@ public final class CollectionBenchmark {
         Path work = Files.createTempDirectory("ml-collection-bench");
         // a whole day of intervals, ending at the last midnight (UTC)
         Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        System.out.printf("Collection benchmark: %,d meters, %d read threads, day %s..%s, Java %s, %d cores%n", meters,
+        print("Collection benchmark: %,d meters, %d read threads, day %s..%s, Java %s, %d cores%n", meters,
                 threads, end.minus(Duration.ofDays(1)), end, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         long t = System.nanoTime();
         try (Fleet fleet = Fleet.start(FleetSpec.of(meters, Integer.getInteger("port", 25059)).withName("bench")
                 .withSecurity(SecurityMode.NONE).withHistoryDays(2))) {
-            System.out.printf("simulator: %,d meters on %d ports started in %.1f s%n", meters, fleet.ports().size(),
+            print("simulator: %,d meters on %d ports started in %.1f s%n", meters, fleet.ports().size(),
                     (System.nanoTime() - t) / 1e9);
             Map<Long, SimulatedMeter> byId = new HashMap<>();
             List<MeterSelector.Target> targets = new ArrayList<>();
@@ -134,7 +141,7 @@ public final class CollectionBenchmark {
         pool.awaitTermination(1, TimeUnit.HOURS);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double rate = values.get() / seconds;
-        System.out.printf("driver loop (no routes, no store): %,d values, %d failures, %.1f s, %,.0f values/s%n",
+        print("driver loop (no routes, no store): %,d values, %d failures, %.1f s, %,.0f values/s%n",
                 values.get(), failures.get(), seconds, rate);
         return rate;
     }
@@ -204,11 +211,11 @@ public final class CollectionBenchmark {
                 onDemand.join();
                 long rows = db.count("ML_READING");
                 double rate = rows / seconds;
-                System.out.printf("%s collection: registers %d/%d meters, profile %d/%d meters; %,d values stored in "
+                print("%s collection: registers %d/%d meters, profile %d/%d meters; %,d values stored in "
                         + "%.1f s (%.1f min): %,.0f values/s, %,.0f commits/s; collection / driver loop = %.2f%n",
                         db.name(), r1.metersSucceeded(), r1.metersTotal(), r2.metersSucceeded(), r2.metersTotal(), rows,
                         seconds, seconds / 60, rate, writes.get() / seconds, rate / driverLoop);
-                System.out.printf("%s on-demand reads during the collection: %d, p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+                print("%s on-demand reads during the collection: %d, p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
                         db.name(), latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.95),
                         percentile(latencies, 1.0));
                 if (!Boolean.getBoolean("skipStoreComparison")) {
@@ -265,7 +272,7 @@ public final class CollectionBenchmark {
             }
         }
         double rawSeconds = (System.nanoTime() - t1) / 1e9;
-        System.out.printf("%s the same %,d rows, one commit per meter: store %.1f s (%,.0f rows/s), raw JDBC batch %.1f s "
+        print("%s the same %,d rows, one commit per meter: store %.1f s (%,.0f rows/s), raw JDBC batch %.1f s "
                 + "(%,.0f rows/s): store / raw = %.2f%n", db.name(), rows, storeSeconds, rows / storeSeconds, rawSeconds,
                 rows / rawSeconds, rawSeconds / storeSeconds);
     }

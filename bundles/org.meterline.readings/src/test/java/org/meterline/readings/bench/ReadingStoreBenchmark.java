@@ -35,7 +35,7 @@ import org.meterline.readings.internal.PgServer;
  * Derby and on PostgreSQL. Prints seconds, rows/s, commits/s and the ratio store / raw.
  *
  * <pre>
- * mvn -B -q -o -pl bundles/org.meterline.readings exec:java -Dexec.classpathScope=test \
+ * mvn -B -o -pl bundles/org.meterline.readings exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.meterline.readings.bench.ReadingStoreBenchmark [-Dmeters=10000] [-Ddb=derby,postgresql]
  *     [-DrowsPerCommit=4000] [-Dreps=2] [-DreplayMeters=1000] [-DmergeMeters=1000]
  * </pre>
@@ -47,6 +47,13 @@ import org.meterline.readings.internal.PgServer;
  * does not use) against a plain batch INSERT on that many meters.
  */
 public final class ReadingStoreBenchmark {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadingStoreBenchmark.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
 
     private static final ObisCode[] CHANNELS = {ObisCode.parse("1-0:1.8.0.255"), ObisCode.parse("1-0:2.8.0.255"),
             ObisCode.parse("1-0:3.8.0.255"), ObisCode.parse("1-0:4.8.0.255")};
@@ -89,18 +96,18 @@ public final class ReadingStoreBenchmark {
         List<String> dbs = List.of(System.getProperty("db", "derby,postgresql").split(","));
         ReadingStoreBenchmark bench = new ReadingStoreBenchmark(meters, rowsPerCommit);
         long rows = (long) meters * CHANNELS.length * 96;
-        System.out.printf(Locale.ROOT, "%,d meters x %d channels x 96 = %,d rows; %d meters (%,d rows) per write call and"
+        print("%,d meters x %d channels x 96 = %,d rows; %d meters (%,d rows) per write call and"
                 + " commit; %d runs each, alternating order; %d cores, JVM %s%n", meters, CHANNELS.length, rows,
                 bench.metersPerCall, bench.metersPerCall * CHANNELS.length * 96, reps,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println("load average before: " + loadAverage());
+        LOG.info("{}", "load average before: " + loadAverage());
         for (String db : dbs) {
             boolean derby = db.trim().equalsIgnoreCase("derby");
             try (Target target = derby ? new DerbyTarget() : new PgTarget(PgServer.obtain(true))) {
                 String name = derby ? "Derby" : "PostgreSQL";
                 if (target instanceof PgTarget) {
                     PgServer pg = ((PgTarget) target).pg;
-                    System.out.println("PostgreSQL: " + pg.url() + (pg.throwaway() ? " (throwaway cluster, fsync on)" : ""));
+                    LOG.info("{}", "PostgreSQL: " + pg.url() + (pg.throwaway() ? " (throwaway cluster, fsync on)" : ""));
                 }
                 // warm-up (JIT, driver classes) on throwaway databases, so no timed run pays for it
                 ReadingStoreBenchmark warmUp = new ReadingStoreBenchmark(Math.min(meters, 200), rowsPerCommit);
@@ -114,7 +121,7 @@ public final class ReadingStoreBenchmark {
                     Figures b = measure(target, rawFirst ? bench::store : ds -> bench.raw(ds, "INSERT"));
                     Figures r = rawFirst ? a : b;
                     Figures st = rawFirst ? b : a;
-                    System.out.printf(Locale.ROOT, "  %s run %d raw:   %s%n  %s run %d store: %s%n", name, rep + 1, r, name,
+                    print("  %s run %d raw:   %s%n  %s run %d store: %s%n", name, rep + 1, r, name,
                             rep + 1, st);
                     raw = raw.plus(r);
                     store = store.plus(st);
@@ -128,14 +135,14 @@ public final class ReadingStoreBenchmark {
                         both[1] = small.replay(ds);
                         return both[1];
                     });
-                    System.out.printf(Locale.ROOT, "  %s store, new rows:      %s%n  %s store, replayed rows: %s%n", name,
+                    print("  %s store, new rows:      %s%n  %s store, replayed rows: %s%n", name,
                             both[0], name, both[1]);
                 }
                 if (derby && mergeMeters > 0) {
                     ReadingStoreBenchmark small = new ReadingStoreBenchmark(mergeMeters, rowsPerCommit);
                     Figures rawSmall = measure(target, ds -> small.raw(ds, "INSERT"));
                     Figures merge = measure(target, ds -> small.raw(ds, "MERGE"));
-                    System.out.printf(Locale.ROOT, "  Derby INSERT batch on %,d rows: %s%n  Derby MERGE batch (not used): %s%n",
+                    print("  Derby INSERT batch on %,d rows: %s%n  Derby MERGE batch (not used): %s%n",
                             rawSmall.rows, rawSmall, merge);
                 }
             }
@@ -216,10 +223,10 @@ public final class ReadingStoreBenchmark {
     }
 
     private void print(String db, Figures raw, Figures store) {
-        System.out.println("  load average: " + loadAverage());
-        System.out.printf(Locale.ROOT, "%s raw JDBC batch, all runs: %s%n", db, raw);
-        System.out.printf(Locale.ROOT, "%s ReadingStore, all runs:   %s%n", db, store);
-        System.out.printf(Locale.ROOT, "%s store / raw (rows/s): %.2f%n", db, store.rowsPerSecond() / raw.rowsPerSecond());
+        LOG.info("{}", "  load average: " + loadAverage());
+        print("%s raw JDBC batch, all runs: %s%n", db, raw);
+        print("%s ReadingStore, all runs:   %s%n", db, store);
+        print("%s store / raw (rows/s): %.2f%n", db, store.rowsPerSecond() / raw.rowsPerSecond());
     }
 
     private static String suffix() {

@@ -26,6 +26,13 @@ import org.openmuc.jdlms.TcpConnectionBuilder;
  */
 public final class SimulatorBenchmark {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatorBenchmark.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
+
     private static final AttributeAddress ENERGY = new AttributeAddress(3, "1.0.1.8.0.255", 2);
 
     private SimulatorBenchmark() {
@@ -34,7 +41,7 @@ public final class SimulatorBenchmark {
     public static void main(String[] args) throws Exception {
         int base = args.length > 0 ? Integer.parseInt(args[0]) : 24059;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        System.out.printf("Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+        print("Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
         for (int count : new int[] {1_000, 10_000}) {
@@ -44,7 +51,7 @@ public final class SimulatorBenchmark {
             FleetRuntime fleet = FleetRuntime.start(FleetSpec.of(count, base).withSecurity(SecurityMode.HLS5_GMAC));
             long startMillis = (System.nanoTime() - t0) / 1_000_000;
             long heap = usedHeap() - heapBefore;
-            System.out.printf("start %,6d meters (%d servers, HLS5-GMAC): %,6d ms, heap +%,d MB (%,d bytes/meter), "
+            print("start %,6d meters (%d servers, HLS5-GMAC): %,6d ms, heap +%,d MB (%,d bytes/meter), "
                     + "threads +%d%n", count, fleet.ports().size(), startMillis, heap >> 20, heap / count,
                     Thread.activeCount() - threadsBefore);
             fleet.close();
@@ -55,7 +62,7 @@ public final class SimulatorBenchmark {
             for (int connections : new int[] {1, 16, 32}) {
                 double front = run(none, connections, seconds, false);
                 double direct = run(none, connections, seconds, true);
-                System.out.printf("NONE      %2d connections: %,8.0f GETs/s through the front, %,8.0f GETs/s "
+                print("NONE      %2d connections: %,8.0f GETs/s through the front, %,8.0f GETs/s "
                         + "directly to jDLMS (front %.0f%%)%n", connections, front, direct, 100 * front / direct);
             }
         } finally {
@@ -65,11 +72,11 @@ public final class SimulatorBenchmark {
         try {
             for (int connections : new int[] {1, 16}) {
                 double front = run(hls, connections, seconds, false);
-                System.out.printf("HLS5-GMAC %2d connections: %,8.0f GETs/s through the front%n", connections, front);
+                print("HLS5-GMAC %2d connections: %,8.0f GETs/s through the front%n", connections, front);
             }
             for (int parallel : new int[] {1, 16}) {
                 long[] result = sessions(hls, parallel, seconds);
-                System.out.printf("HLS5-GMAC %2d parallel short sessions (connect, associate, 1 GET, release): "
+                print("HLS5-GMAC %2d parallel short sessions (connect, associate, 1 GET, release): "
                         + "%,6.0f sessions/s, %d failed%n", parallel, result[0] / (double) seconds, result[1]);
             }
         } finally {

@@ -56,6 +56,13 @@ import org.meterline.core.api.Role;
 /** Bulk import of modules and meters against a real embedded Derby database, for two customers. */
 class ArchiveImportTest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveImportTest.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
+
     private static final String METER_HEADER =
             "serialNumber,manufacturer,model,moduleSerial,ctRatio,ptRatio,certificateNumber,verifiedOn,validUntil\n";
 
@@ -434,7 +441,7 @@ class ArchiveImportTest {
             });
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("Imported %,d meters (%,d bytes of CSV) in %,d ms%n", rows, Files.size(file), millis);
+        print("Imported %,d meters (%,d bytes of CSV) in %,d ms%n", rows, Files.size(file), millis);
         assertImported(rows, report);
         assertEquals(List.of("reading", "checking", "importing"), seen);
         assertEquals(rows, meterCount(acme));

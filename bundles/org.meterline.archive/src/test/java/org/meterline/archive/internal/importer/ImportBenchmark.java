@@ -23,11 +23,18 @@ import org.meterline.core.api.Role;
  * module after {@code mvn test-compile}:
  *
  * <pre>
- * mvn -q -o exec:java -Dexec.classpathScope=test \
+ * mvn -o exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.meterline.archive.internal.importer.ImportBenchmark -Dexec.args=100000
  * </pre>
  */
 public final class ImportBenchmark {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportBenchmark.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
 
     private ImportBenchmark() {
     }
@@ -60,15 +67,15 @@ public final class ImportBenchmark {
                     maxHeap[0] = Math.max(maxHeap[0], rt.totalMemory() - rt.freeMemory());
                     if (!p.equals(phase[0])) {
                         long now = System.nanoTime();
-                        System.out.printf("  %-9s %,7d ms%n", phase[0], (now - phaseStart[0]) / 1_000_000);
+                        print("  %-9s %,7d ms%n", phase[0], (now - phaseStart[0]) / 1_000_000);
                         phase[0] = p;
                         phaseStart[0] = now;
                     }
                 });
             }
             long now = System.nanoTime();
-            System.out.printf("  %-9s %,7d ms%n", phase[0], (now - phaseStart[0]) / 1_000_000);
-            System.out.printf("Imported %s: %,d of %,d meters (%,d bytes of %s) in %,d ms; heap in use at most %,d MB "
+            print("  %-9s %,7d ms%n", phase[0], (now - phaseStart[0]) / 1_000_000);
+            print("Imported %s: %,d of %,d meters (%,d bytes of %s) in %,d ms; heap in use at most %,d MB "
                     + "(max heap %,d MB)%n", report.imported(), report.importedRows(), report.rows(), Files.size(file), xlsx ? "xlsx" : "CSV",
                     (now - started) / 1_000_000, maxHeap[0] / (1024 * 1024), rt.maxMemory() / (1024 * 1024));
         } finally {

@@ -48,6 +48,13 @@ import org.openmuc.jdlms.datatypes.DataObject;
  */
 public final class DlmsBenchmark {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DlmsBenchmark.class);
+
+    /** Figures go to the log (slf4j-simple prints them), one line each. */
+    private static void print(String format, Object... args) {
+        LOG.info(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
+    }
+
     private static final List<ObisCode> REGISTERS = List.of("1.0.1.8.0.255", "1.0.2.8.0.255", "1.0.3.8.0.255",
             "1.0.4.8.0.255", "1.0.1.8.1.255", "1.0.1.8.2.255", "1.0.32.7.0.255", "1.0.31.7.0.255", "1.0.1.7.0.255",
             "1.0.1.6.0.255").stream().map(ObisCode::parse).toList();
@@ -88,7 +95,7 @@ public final class DlmsBenchmark {
             default -> SecurityMode.HLS5_GMAC;
         };
         Path counters = Files.createTempDirectory("dlms-bench-counters");
-        System.out.printf("DLMS benchmark: %d meters, %d in parallel, %s, Java %s, %d cores%n", meters, parallel,
+        print("DLMS benchmark: %d meters, %d in parallel, %s, Java %s, %d cores%n", meters, parallel,
                 security, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         try (Fleet fleet = Fleet.start(FleetSpec.of(meters, port).withName("bench").withSecurity(security))) {
             DlmsDriver driver = new DlmsDriver(new DlmsDriver.Settings(Optional.empty(), Duration.ZERO, counters, 1000,
@@ -98,19 +105,19 @@ public final class DlmsBenchmark {
             Reader viaDriver = (m, f, t) -> readWithDriver(driver, m, f, t);
             Reader raw = DlmsBenchmark::readRaw;
             // warm-up: first contact (counter sync, identification), class loading, JIT
-            System.out.println(run("warm-up", fleet.meters(), parallel, viaDriver, from, to));
-            System.out.println(run("warm-up", fleet.meters().subList(0, Math.min(100, meters)), parallel, raw, from, to));
+            LOG.info("{}", run("warm-up", fleet.meters(), parallel, viaDriver, from, to));
+            LOG.info("{}", run("warm-up", fleet.meters().subList(0, Math.min(100, meters)), parallel, raw, from, to));
             Pass bestDriver = null;
             Pass bestRaw = null;
             for (int r = 0; r < rounds; r++) {
                 Pass p = run("raw", fleet.meters(), parallel, raw, from, to);
-                System.out.println(p);
+                LOG.info("{}", p);
                 bestRaw = bestRaw == null || p.perSecond() > bestRaw.perSecond() ? p : bestRaw;
                 p = run("driver", fleet.meters(), parallel, viaDriver, from, to);
-                System.out.println(p);
+                LOG.info("{}", p);
                 bestDriver = bestDriver == null || p.perSecond() > bestDriver.perSecond() ? p : bestDriver;
             }
-            System.out.printf(Locale.ROOT, "best of %d: driver %,.0f values/s, raw jDLMS %,.0f values/s, ratio %.2f%n",
+            print("best of %d: driver %,.0f values/s, raw jDLMS %,.0f values/s, ratio %.2f%n",
                     rounds, bestDriver.perSecond(), bestRaw.perSecond(), bestDriver.perSecond() / bestRaw.perSecond());
         }
     }
@@ -134,7 +141,7 @@ public final class DlmsBenchmark {
                         }
                     } catch (Exception e) {
                         if (failures.incrementAndGet() <= 3) {
-                            System.err.println(name + " " + m.serialNumber() + ": " + e);
+                            LOG.warn("{}", name + " " + m.serialNumber() + ": " + e);
                         }
                     }
                 }));
@@ -157,7 +164,7 @@ public final class DlmsBenchmark {
                 m.clientId(), SimulatorSupport.security(m), CONNECT, RESPONSE);
         Result<MeterSession> open = driver.open(settings);
         if (!open.isOk()) {
-            System.err.println(open.error());
+            LOG.warn("{}", open.error());
             return -1;
         }
         try (MeterSession s = open.value()) {
@@ -169,7 +176,7 @@ public final class DlmsBenchmark {
             }
             Result<LoadProfile> p = s.readLoadProfile(LOAD_PROFILE, from, to);
             if (!p.isOk()) {
-                System.err.println(p.error());
+                LOG.warn("{}", p.error());
                 return -1;
             }
             for (ProfileEntry e : p.value().entries()) {
