@@ -3,6 +3,7 @@ package org.meterline.itests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.Paths;
 import java.time.Duration;
 import org.openqa.selenium.By;
@@ -82,7 +83,13 @@ final class Browser implements AutoCloseable {
         // the popup sometimes stays open after the pick; a click beside it closes it
         By popup = By.className("v-filterselect-suggestpopup");
         for (int i = 0; i < 5 && driver.findElements(popup).stream().anyMatch(WebElement::isDisplayed); i++) {
-            driver.findElement(By.cssSelector(".v-window-header")).click();
+            // inside a dialog a click on its header closes the popup; on a page, Escape does
+            List<WebElement> headers = driver.findElements(By.cssSelector(".v-window-header"));
+            if (headers.isEmpty()) {
+                new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+            } else {
+                headers.get(0).click();
+            }
             idle();
         }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(popup));
