@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * with exponential backoff and jitter (Camel redelivery), a non-retryable one fails at once with its kind;
  * the result goes to the store endpoint;</li>
  * <li>{@code collection-store} (from the store endpoint, by default an in-JVM seda queue): writes the
- * readings to the {@link ReadingStore} (idempotent) and records the meter's outcome; the last outcome of a
- * run finishes it.</li>
+ * readings to the {@link ReadingStore} (idempotent) and records the meter's outcome, the results of the
+ * meters waiting at that moment together ({@link StoreBatcher}); the last outcome of a run finishes it.</li>
  * </ul>
  */
 @Component(service = RunLauncher.class, configurationPid = "org.meterline.collection", immediate = true)
@@ -75,6 +75,7 @@ public class CollectionRoutes implements RunLauncher {
     private final MeterSelector selector;
     private final ExecutorService readPool;
     private final ProducerTemplate producer;
+    private final StoreBatcher storing;
     private final Map<Long, Semaphore> modules = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> remaining = new ConcurrentHashMap<>();
     private final AtomicInteger reading = new AtomicInteger();
@@ -97,6 +98,7 @@ public class CollectionRoutes implements RunLauncher {
         this.access = access;
         this.readings = readings;
         this.selector = selector;
+        this.storing = new StoreBatcher(readings, store, settings.storeBatchRows());
         int aborted = store.abortRunning("the platform stopped during the run");
         if (aborted > 0) {
             LOG.warn("{} collection run(s) left running by a previous start were marked aborted", aborted);
@@ -198,9 +200,34 @@ public class CollectionRoutes implements RunLauncher {
             return;
         }
         remaining.put(rs.runId(), new AtomicInteger(targets.size()));
-        exchange.getIn().setBody(targets.stream().map(t -> new MeterJob(rs.tenantId(), rs.runId(),
+        exchange.getIn().setBody(interleaveModules(targets).stream().map(t -> new MeterJob(rs.tenantId(), rs.runId(),
                 rs.task().template(), rs.periodStart(), rs.periodEnd(), t.meterId(), t.serialNumber(), t.moduleId()))
                 .toList());
+    }
+
+    /**
+     * The targets in an order that takes one meter of each acquisition module in turn, so that the read
+     * threads spread over the modules instead of queueing behind the per-module limit of the first one
+     * (meters without a module count as modules of their own). Within a module the order is kept.
+     */
+    static List<MeterSelector.Target> interleaveModules(List<MeterSelector.Target> targets) {
+        Map<Object, java.util.ArrayDeque<MeterSelector.Target>> byModule = new java.util.LinkedHashMap<>();
+        for (MeterSelector.Target t : targets) {
+            Object key = t.moduleId() == null ? (Object) ("meter-" + t.meterId()) : t.moduleId();
+            byModule.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).add(t);
+        }
+        List<MeterSelector.Target> out = new java.util.ArrayList<>(targets.size());
+        while (!byModule.isEmpty()) {
+            for (java.util.Iterator<java.util.ArrayDeque<MeterSelector.Target>> i = byModule.values().iterator();
+                    i.hasNext();) {
+                java.util.ArrayDeque<MeterSelector.Target> q = i.next();
+                out.add(q.poll());
+                if (q.isEmpty()) {
+                    i.remove();
+                }
+            }
+        }
+        return out;
     }
 
     private void abortRun(Exchange exchange) {
@@ -322,35 +349,7 @@ public class CollectionRoutes implements RunLauncher {
     private void storeResult(Exchange exchange) {
         ReadResult r = exchange.getIn().getBody(ReadResult.class);
         MeterJob job = r.job();
-        MeterOutcome outcome;
-        if (r.ok()) {
-            try {
-                Caller caller = system(job.tenantId());
-                WriteOutcome w = WriteOutcome.NONE;
-                if (!r.readings().isEmpty()) {
-                    w = w.plus(readings.write(caller, r.readings()));
-                }
-                if (!r.events().isEmpty()) {
-                    w = w.plus(readings.writeEvents(caller, r.events()));
-                }
-                outcome = new MeterOutcome(job.runId(), job.meterId(), job.serialNumber(), OutcomeStatus.SUCCEEDED, "",
-                        r.message() + (w.alreadyPresent() > 0 ? " (" + w.alreadyPresent() + " already stored)" : ""),
-                        r.attempts(), w.total(), Instant.now());
-            } catch (RuntimeException e) {
-                LOG.warn("Meter {}: storing {} readings failed: {}", job.serialNumber(), r.readings().size(), e.toString());
-                outcome = new MeterOutcome(job.runId(), job.meterId(), job.serialNumber(), OutcomeStatus.FAILED,
-                        "STORE_FAILED", String.valueOf(e.getMessage()), r.attempts(), 0, Instant.now());
-            }
-        } else {
-            outcome = new MeterOutcome(job.runId(), job.meterId(), job.serialNumber(), OutcomeStatus.FAILED,
-                    r.errorKind(), r.message(), r.attempts(), 0, Instant.now());
-        }
-        try {
-            store.recordOutcome(job.tenantId(), outcome, job.moduleId());
-        } catch (RuntimeException e) {
-            LOG.warn("Run {}: the outcome of meter {} could not be recorded: {}", job.runId(), job.serialNumber(),
-                    e.toString());
-        }
+        storing.store(r);
         AtomicInteger left = remaining.get(job.runId());
         if (left != null && left.decrementAndGet() == 0) {
             remaining.remove(job.runId());
@@ -375,6 +374,11 @@ public class CollectionRoutes implements RunLauncher {
     /** Most meters read at the same time behind one module so far. */
     int maxConcurrentPerModule() {
         return maxModuleReading.get();
+    }
+
+    /** Meters stored per store batch so far, on average. */
+    double meanStoreBatch() {
+        return storing.meanBatch();
     }
 
     CamelContext camel() {

@@ -156,19 +156,31 @@ public class CollectionStore {
 
     /** Records a meter's outcome with the acquisition module it was read through (null: none). */
     void recordOutcome(long tenantId, MeterOutcome o, Long moduleId) {
+        recordOutcomes(tenantId, List.of(new Acknowledged(o, moduleId)));
+    }
+
+    /** A meter's outcome and the acquisition module it was read through (null: none). */
+    record Acknowledged(MeterOutcome outcome, Long moduleId) {
+    }
+
+    /** Records the outcomes of several meters of one customer in one transaction. */
+    void recordOutcomes(long tenantId, List<Acknowledged> outcomes) {
         jpa.inTenant(tenantId, em -> {
-            OutcomeEntity e = new OutcomeEntity();
-            e.runId = o.runId();
-            e.moduleId = moduleId;
-            e.meterId = o.meterId();
-            e.meterSerial = cut(o.meterSerial(), 64);
-            e.status = o.status();
-            e.errorKind = cut(o.errorKind(), 32);
-            e.message = cut(o.message(), 500);
-            e.attempts = o.attempts();
-            e.valuesStored = o.valuesStored();
-            e.finished = o.finished();
-            em.persist(e);
+            for (Acknowledged a : outcomes) {
+                MeterOutcome o = a.outcome();
+                OutcomeEntity e = new OutcomeEntity();
+                e.runId = o.runId();
+                e.moduleId = a.moduleId();
+                e.meterId = o.meterId();
+                e.meterSerial = cut(o.meterSerial(), 64);
+                e.status = o.status();
+                e.errorKind = cut(o.errorKind(), 32);
+                e.message = cut(o.message(), 500);
+                e.attempts = o.attempts();
+                e.valuesStored = o.valuesStored();
+                e.finished = o.finished();
+                em.persist(e);
+            }
             return null;
         });
     }

@@ -14,6 +14,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " a broker endpoint can replace the in-JVM queue")
     String storeEndpoint() default Settings.DEFAULT_STORE_ENDPOINT;
 
+    @AttributeDefinition(description = "Values stored in one go: the results of the meters waiting to be stored are"
+            + " written together (readings in one store call, outcomes in one transaction) up to this many values;"
+            + " 1 = each meter on its own")
+    int storeBatchRows() default Settings.DEFAULT_STORE_BATCH_ROWS;
+
     @AttributeDefinition(description = "Meters read at the same time, over all runs (the read thread pool)")
     int readThreads() default 16;
 

@@ -3,10 +3,13 @@ package org.meterline.collection.internal;
 /** The collection settings, from {@link Config} or built by tests. */
 record Settings(String runEndpoint, String storeEndpoint, int readThreads, int perModuleLimit, int maxAttempts,
         long retryDelayMillis, double retryMultiplier, long retryMaxDelayMillis, double retryJitter,
-        int gapFillMaxDays, int schedulerTickSeconds) {
+        int gapFillMaxDays, int schedulerTickSeconds, int storeBatchRows) {
 
     static final String DEFAULT_RUN_ENDPOINT = "seda:meterline-collection-runs?size=1000&concurrentConsumers=2";
-    static final String DEFAULT_STORE_ENDPOINT = "seda:meterline-readings?size=10000&concurrentConsumers=2&blockWhenFull=true";
+    static final String DEFAULT_STORE_ENDPOINT = "seda:meterline-readings?size=1000&concurrentConsumers=8&blockWhenFull=true";
+
+    /** About twenty meters' day of 96 x 4 intervals, two commits of the readings store's default 4,000 rows. */
+    static final int DEFAULT_STORE_BATCH_ROWS = 8000;
 
     Settings {
         readThreads = Math.max(1, readThreads);
@@ -18,30 +21,36 @@ record Settings(String runEndpoint, String storeEndpoint, int readThreads, int p
         retryJitter = Math.max(0, Math.min(1, retryJitter));
         gapFillMaxDays = Math.max(1, gapFillMaxDays);
         schedulerTickSeconds = Math.max(1, schedulerTickSeconds);
+        storeBatchRows = Math.max(1, storeBatchRows);
     }
 
     static Settings of(Config c) {
         return new Settings(c.runEndpoint(), c.storeEndpoint(), c.readThreads(), c.perModuleLimit(), c.maxAttempts(),
                 c.retryDelayMillis(), c.retryMultiplier(), c.retryMaxDelayMillis(), c.retryJitter(),
-                c.gapFillMaxDays(), c.schedulerTickSeconds());
+                c.gapFillMaxDays(), c.schedulerTickSeconds(), c.storeBatchRows());
     }
 
     static Settings defaults() {
-        return new Settings(DEFAULT_RUN_ENDPOINT, DEFAULT_STORE_ENDPOINT, 16, 4, 3, 2000, 2.0, 60000, 0.15, 7, 30);
+        return new Settings(DEFAULT_RUN_ENDPOINT, DEFAULT_STORE_ENDPOINT, 16, 4, 3, 2000, 2.0, 60000, 0.15, 7, 30, DEFAULT_STORE_BATCH_ROWS);
     }
 
     Settings withRetries(int attempts, long delayMillis) {
         return new Settings(runEndpoint, storeEndpoint, readThreads, perModuleLimit, attempts, delayMillis,
-                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds);
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows);
     }
 
     Settings withParallelism(int threads, int perModule) {
         return new Settings(runEndpoint, storeEndpoint, threads, perModule, maxAttempts, retryDelayMillis,
-                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds);
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows);
     }
 
     Settings withStoreEndpoint(String endpoint) {
         return new Settings(runEndpoint, endpoint, readThreads, perModuleLimit, maxAttempts, retryDelayMillis,
-                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds);
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows);
+    }
+
+    Settings withStoreBatchRows(int rows) {
+        return new Settings(runEndpoint, storeEndpoint, readThreads, perModuleLimit, maxAttempts, retryDelayMillis,
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, rows);
     }
 }

@@ -28,7 +28,6 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.meterline.collection.api.RunState;
 import org.meterline.collection.api.TaskRun;
 import org.meterline.collection.api.TaskTemplate;
@@ -38,6 +37,7 @@ import org.meterline.driver.api.MeterSession;
 import org.meterline.driver.api.Result;
 import org.meterline.driver.api.Security;
 import org.meterline.driver.api.SessionSettings;
+import org.meterline.driver.dlms.internal.RawJdlms;
 import org.meterline.readings.api.Reading;
 import org.meterline.readings.api.ReadingStore;
 import org.meterline.readings.internal.PgServer;
@@ -81,7 +81,8 @@ public final class CollectionBenchmark {
     public static void main(String[] args) throws Exception {
         int meters = Integer.getInteger("meters", 10_000);
         int threads = Integer.getInteger("threads", 16);
-        String[] databases = System.getProperty("databases", "derby,postgresql").split(",");
+        String[] databases = java.util.Arrays.stream(System.getProperty("databases", "derby,postgresql").split(","))
+                .map(String::trim).filter(d -> !d.isEmpty()).toArray(String[]::new);
         Path work = Files.createTempDirectory("ml-collection-bench");
         // a whole day of intervals, ending at the last midnight (UTC)
         Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS);
@@ -104,46 +105,97 @@ public final class CollectionBenchmark {
                     Configs.of("org.meterline.driver.dlms.internal.Config", Map.of("profileDirectory", "",
                             "counterDirectory", work.resolve("counters").toString())));
 
+            // warm-up (class loading, JIT, first contact) with a tenth of the fleet, then the two loops
+            loop("warm-up", fleet.meters().subList(0, Math.max(1, meters / 10)), threads,
+                    m -> RawJdlms.read(m, REGISTERS, PROFILE, end.minus(Duration.ofDays(1)), end, Duration.ofSeconds(20)),
+                    m -> 0);
+            double raw = rawLoop(fleet, threads, end);
             double loop = driverLoop(fleet, driver, threads, end);
+            print("driver loop / raw jDLMS loop = %.2f%n", loop / raw);
+            try (Database outcomes = Database.open("derby", work)) {
+                collect(outcomes, true, byId, targets, driver, threads, end, raw);
+            }
             for (String db : databases) {
                 try (Database database = Database.open(db.trim(), work)) {
-                    collect(database, byId, targets, driver, threads, end, loop);
+                    collect(database, false, byId, targets, driver, threads, end, raw);
                 }
             }
         }
     }
 
-    /** The same reads as the collection, through the driver alone: values/s. */
-    private static double driverLoop(Fleet fleet, MeterDriver driver, int threads, Instant end) throws Exception {
+    /** Reads one meter in a pass; answers the values read, or -1 when it failed. */
+    @FunctionalInterface
+    private interface MeterRead {
+        long read(SimulatedMeter m) throws Exception;
+    }
+
+    /**
+     * The same reads as the collection's two tasks, outside it: a registers pass and a load-profile pass
+     * over the fleet (one association per meter and pass, as the two tasks make). Answers values/s.
+     */
+    private static double loop(String name, List<SimulatedMeter> meters, int threads, MeterRead registers, MeterRead profile)
+            throws Exception {
         AtomicLong values = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();
-        for (SimulatedMeter m : fleet.meters()) {
-            pool.execute(() -> {
-                Result<MeterSession> open = driver.open(settings(m));
-                if (!open.isOk()) {
-                    failures.incrementAndGet();
-                    return;
-                }
-                try (MeterSession s = open.value()) {
-                    values.addAndGet(s.read(REGISTERS).stream().filter(r -> r.result().isOk()).count());
-                    var lp = s.readLoadProfile(PROFILE, end.minus(Duration.ofDays(1)), end.plusSeconds(1));
-                    if (lp.isOk()) {
-                        values.addAndGet(lp.value().entries().stream().mapToLong(e -> e.values().size()).sum());
-                    } else {
+        long cpu0 = cpuNanos();
+        for (MeterRead pass : List.of(registers, profile)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            for (SimulatedMeter m : meters) {
+                pool.execute(() -> {
+                    try {
+                        long n = pass.read(m);
+                        if (n < 0) {
+                            failures.incrementAndGet();
+                        } else {
+                            values.addAndGet(n);
+                        }
+                    } catch (Exception e) {
                         failures.incrementAndGet();
                     }
-                }
-            });
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
         }
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.HOURS);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
         double rate = values.get() / seconds;
-        print("driver loop (no routes, no store): %,d values, %d failures, %.1f s, %,.0f values/s%n",
-                values.get(), failures.get(), seconds, rate);
+        print("%s: %,d values, %d failures, %.1f s, %,.0f values/s; CPU %.1f s, %.2f us a value%n", name,
+                values.get(), failures.get(), seconds, rate, cpu, cpu * 1e6 / Math.max(1, values.get()));
         return rate;
+    }
+
+    /** The driver loop: the same reads through the DLMS driver, no routes, no store. */
+    private static double driverLoop(Fleet fleet, MeterDriver driver, int threads, Instant end) throws Exception {
+        Instant from = end.minus(Duration.ofDays(1)).plusSeconds(1);
+        return loop("driver loop (no routes, no store)", fleet.meters(), threads, m -> {
+            Result<MeterSession> open = driver.open(settings(m));
+            if (!open.isOk()) {
+                return -1;
+            }
+            try (MeterSession s = open.value()) {
+                return s.read(REGISTERS).stream().filter(r -> r.result().isOk()).count();
+            }
+        }, m -> {
+            Result<MeterSession> open = driver.open(settings(m));
+            if (!open.isOk()) {
+                return -1;
+            }
+            try (MeterSession s = open.value()) {
+                var lp = s.readLoadProfile(PROFILE, from, end.plusSeconds(1));
+                return lp.isOk() ? lp.value().entries().stream().mapToLong(e -> e.values().size()).sum() : -1;
+            }
+        });
+    }
+
+    /** The raw jDLMS client loop: the same requests with jDLMS alone. */
+    private static double rawLoop(Fleet fleet, int threads, Instant end) throws Exception {
+        Instant from = end.minus(Duration.ofDays(1)).plusSeconds(1);
+        Duration response = Duration.ofSeconds(20);
+        return loop("raw jDLMS loop (no driver, no routes, no store)", fleet.meters(), threads,
+                m -> RawJdlms.read(m, REGISTERS, null, from, end, response),
+                m -> RawJdlms.read(m, List.of(), PROFILE, from, end.plusSeconds(1), response));
     }
 
     private static SessionSettings settings(SimulatedMeter m) {
@@ -151,20 +203,33 @@ public final class CollectionBenchmark {
                 new Security.None(), Duration.ofSeconds(30), Duration.ofSeconds(20));
     }
 
-    private static void collect(Database db, Map<Long, SimulatedMeter> byId, List<MeterSelector.Target> targets,
-            MeterDriver driver, int threads, Instant end, double driverLoop) throws Exception {
+    /**
+     * Runs the two tasks through the collection routes into the database; with {@code discard} the
+     * readings store counts the values handed to it and drops them (outcomes and runs are still
+     * recorded in the database): the collection's reading side alone.
+     */
+    private static void collect(Database db, boolean discard, Map<Long, SimulatedMeter> byId,
+            List<MeterSelector.Target> targets, MeterDriver driver, int threads, Instant end, double rawLoop)
+            throws Exception {
+        AtomicLong commits = new AtomicLong();
+        DataSource counted = countingCommits(db.dataSource(), commits);
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("meterline.collection",
-                Map.of("javax.persistence.nonJtaDataSource", db.dataSource()));
+                Map.of("javax.persistence.nonJtaDataSource", counted));
+        String name = db.name() + (discard ? " (values discarded)" : "");
         try {
-            CollectionStore store = new CollectionStore(db.dataSource(), emf);
-            AtomicLong writes = new AtomicLong();
+            CollectionStore store = new CollectionStore(counted, emf);
+            AtomicLong handed = new AtomicLong();
             ReadingStore real = Configs.construct("org.meterline.readings.internal.ReadingStoreImpl",
-                    ReadingStore.class, db.dataSource(),
+                    ReadingStore.class, counted,
                     Configs.of("org.meterline.readings.internal.ReadingStoreImpl$Config", Map.of()));
             ReadingStore readings = (ReadingStore) Proxy.newProxyInstance(ReadingStore.class.getClassLoader(),
                     new Class<?>[] {ReadingStore.class}, (proxy, method, args) -> {
                         if (method.getName().startsWith("write")) {
-                            writes.incrementAndGet(); // one write call is one transaction
+                            int n = ((List<?>) args[1]).size();
+                            handed.addAndGet(n);
+                            if (discard) {
+                                return new org.meterline.readings.api.WriteOutcome(n, 0);
+                            }
                         }
                         try {
                             return method.invoke(real, args);
@@ -203,22 +268,26 @@ public final class CollectionBenchmark {
                     }
                 }, "on-demand");
                 long t0 = System.nanoTime();
+                long cpu0 = cpuNanos();
                 onDemand.start();
                 TaskRun r1 = await(store, routes.launch(TENANT, registers, "bench", end));
                 TaskRun r2 = await(store, routes.launch(TENANT, profile, "bench", end));
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                double cpu = (cpuNanos() - cpu0) / 1e9;
                 collecting.set(false);
                 onDemand.join();
-                long rows = db.count("ML_READING");
+                long rows = discard ? handed.get() : db.count("ML_READING");
                 double rate = rows / seconds;
-                print("%s collection: registers %d/%d meters, profile %d/%d meters; %,d values stored in "
-                        + "%.1f s (%.1f min): %,.0f values/s, %,.0f commits/s; collection / driver loop = %.2f%n",
-                        db.name(), r1.metersSucceeded(), r1.metersTotal(), r2.metersSucceeded(), r2.metersTotal(), rows,
-                        seconds, seconds / 60, rate, writes.get() / seconds, rate / driverLoop);
+                print("%s collection: registers %d/%d meters, profile %d/%d meters; %,d values %s in "
+                        + "%.1f s (%.1f min): %,.0f values/s, %,.0f commits/s, %.1f meters per store batch; "
+                        + "collection / raw jDLMS loop = %.2f; CPU of this JVM %.1f s, %.2f us a value%n",
+                        name, r1.metersSucceeded(), r1.metersTotal(), r2.metersSucceeded(), r2.metersTotal(), rows,
+                        discard ? "read" : "stored", seconds, seconds / 60, rate, commits.get() / seconds,
+                        routes.meanStoreBatch(), rate / rawLoop, cpu, cpu * 1e6 / Math.max(1, rows));
                 print("%s on-demand reads during the collection: %d, p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
-                        db.name(), latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.95),
+                        name, latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.95),
                         percentile(latencies, 1.0));
-                if (!Boolean.getBoolean("skipStoreComparison")) {
+                if (!discard && !Boolean.getBoolean("skipStoreComparison")) {
                     storeVersusRaw(db, real, byId.size());
                 }
             } finally {
@@ -227,6 +296,40 @@ public final class CollectionBenchmark {
         } finally {
             emf.close();
         }
+    }
+
+    /** CPU time of this JVM (all threads: simulator, driver, routes, Derby; not a PostgreSQL server). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The data source with every commit counted (the store's and the outcomes' transactions). */
+    private static DataSource countingCommits(DataSource ds, AtomicLong commits) {
+        java.lang.reflect.InvocationHandler sources = (proxy, method, args) -> {
+            Object out;
+            try {
+                out = method.invoke(ds, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (!(out instanceof Connection c)) {
+                return out;
+            }
+            return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (p, m, a) -> {
+                        if (m.getName().equals("commit")) {
+                            commits.incrementAndGet();
+                        }
+                        try {
+                            return m.invoke(c, a);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                sources);
     }
 
     /** -DstoreEndpoint=… replaces the default store endpoint (to try more consumers, say). */
@@ -349,10 +452,12 @@ public final class CollectionBenchmark {
                     pg.close();
                 });
             }
-            EmbeddedDataSource ds = new EmbeddedDataSource();
-            ds.setDatabaseName(work.resolve("derby-" + System.nanoTime()).toString());
-            ds.setCreateDatabase("create");
-            return new Database("Derby", ds, () -> { });
+            // pooled as in the distribution (etc/org.ops4j.datasource-meterline.cfg: pool = dbcp2)
+            org.apache.commons.dbcp2.BasicDataSource pooled = new org.apache.commons.dbcp2.BasicDataSource();
+            pooled.setDriverClassName("org.apache.derby.jdbc.EmbeddedDriver");
+            pooled.setUrl("jdbc:derby:" + work.resolve("derby-" + System.nanoTime()) + ";create=true");
+            pooled.setMaxTotal(20);
+            return new Database("Derby", pooled, pooled::close);
         }
 
         long count(String table) throws Exception {
