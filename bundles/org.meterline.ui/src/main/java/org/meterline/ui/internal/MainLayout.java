@@ -6,15 +6,12 @@ import com.vaadin.navigator.View;
 import com.vaadin.navigator.ViewProvider;
 import com.vaadin.ui.Alignment;
 import com.vaadin.ui.Button;
-import com.vaadin.ui.CssLayout;
 import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
 import com.vaadin.ui.Notification;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.themes.ValoTheme;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.MeterlineException;
@@ -22,14 +19,13 @@ import org.meterline.core.api.PageRequest;
 import org.meterline.core.api.Role;
 import org.meterline.tenant.api.Customer;
 import org.meterline.tenant.api.CustomerService;
-import org.meterline.ui.api.MenuGroup;
 import org.meterline.ui.api.UiContext;
 import org.meterline.ui.api.ViewContribution;
 
 /**
  * Header (brand, current customer, switch, user, logout), the left menu with the manual's
- * groups, and the content area driven by a navigator. The menu is rebuilt when views come or go
- * (checked on each navigation and every few seconds by polling).
+ * groups and subgroups ({@link MenuPanel}), and the content area driven by a navigator. The menu
+ * is rebuilt when views come or go (checked on each navigation and every few seconds by polling).
  */
 final class MainLayout extends VerticalLayout {
 
@@ -39,10 +35,8 @@ final class MainLayout extends VerticalLayout {
     private final transient ViewRegistry views;
     private final transient Supplier<CustomerService> customers;
     private final MeterlineUI ui;
-    private final CssLayout menu = new CssLayout();
-    private final Map<String, Button> items = new HashMap<>();
+    private final MenuPanel menu;
     private long menuVersion = -1;
-    private String current = "";
 
     MainLayout(MeterlineUI ui, ViewRegistry views, Supplier<CustomerService> customers) {
         this.ui = ui;
@@ -52,8 +46,7 @@ final class MainLayout extends VerticalLayout {
         setMargin(false);
         setSpacing(false);
 
-        menu.setId("menu");
-        menu.addStyleName("ml-menu");
+        menu = new MenuPanel(name -> ui.getNavigator().navigateTo(name));
         menu.setWidth("250px");
         menu.setHeight("100%");
         VerticalLayout content = new VerticalLayout();
@@ -90,8 +83,9 @@ final class MainLayout extends VerticalLayout {
             }
         });
         navigator.addViewChangeListener(e -> {
-            current = e.getViewName();
             refreshMenu();
+            menu.select(e.getViewName());
+            menu.reveal(e.getViewName()); // opened by URL: its subgroup opens
             return true;
         });
         ui.setNavigator(navigator);
@@ -168,41 +162,7 @@ final class MainLayout extends VerticalLayout {
         long version = views.version();
         if (version != menuVersion) {
             menuVersion = version;
-            buildMenu(UiContext.caller());
-        }
-        items.forEach((name, button) -> {
-            if (name.equals(current)) {
-                button.addStyleName("selected");
-            } else {
-                button.removeStyleName("selected");
-            }
-        });
-    }
-
-    private void buildMenu(Caller caller) {
-        menu.removeAllComponents();
-        items.clear();
-        for (MenuGroup group : MenuGroup.values()) {
-            Label title = new Label(group.caption());
-            title.setId("menu-group-" + group.name().toLowerCase(java.util.Locale.ROOT));
-            title.addStyleName("ml-group");
-            menu.addComponent(title);
-            List<ViewContribution> visible = views.visible(group, caller);
-            if (visible.isEmpty()) {
-                Label empty = new Label("nothing installed");
-                empty.addStyleName("ml-empty");
-                menu.addComponent(empty);
-            }
-            for (ViewContribution view : visible) {
-                Button item = new Button(view.caption());
-                item.setId("menu-" + view.viewName());
-                item.setIcon(view.icon());
-                item.addStyleName("ml-item");
-                item.addStyleName(ValoTheme.BUTTON_BORDERLESS);
-                item.addClickListener(e -> ui.getNavigator().navigateTo(view.viewName()));
-                menu.addComponent(item);
-                items.put(view.viewName(), item);
-            }
+            menu.build(views, UiContext.caller());
         }
     }
 }

@@ -30,6 +30,12 @@ public class MeterlineUI extends UI {
             + " font-weight: 400; font-size: 14px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}"
             + ".ml-menu .ml-item:hover {background: #37474f;}"
             + ".ml-menu .ml-item.selected {background: #1976d2; color: white;}"
+            + ".ml-menu .ml-subitems {display: block; width: 100%;}"
+            + ".ml-menu .ml-subitems > .v-button {display: block; width: 100% !important;}"
+            + ".ml-menu .ml-item.ml-subitem {padding-left: 46px;}"
+            + ".ml-menu .ml-sub .v-icon {width: 16px; color: #90a4ae;}"
+            + ".ml-menu .ml-sub.ml-sub-current {color: #90caf9; font-weight: 600;}"
+            + ".ml-menu .ml-sub.ml-sub-open.ml-sub-current {color: #eceff1; font-weight: 400;}"
             + ".ml-menu .ml-empty {color: #607d8b; font-size: 12px; padding: 0 16px 0 24px; font-style: italic;}"
             + ".ml-content {background: #f4f6f9;}";
 

@@ -1,7 +1,10 @@
 package org.meterline.ui.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +38,29 @@ final class ViewRegistry {
         return views.stream().filter(v -> v.group() == group && caller.can(v.permission()))
                 .sorted(Comparator.comparingInt(ViewContribution::order).thenComparing(ViewContribution::caption))
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * The entries of a group the caller sees, in menu order: the views without a subgroup, and one
+     * entry per subgroup with the views of it the caller may open (a subgroup without any is left
+     * out). A subgroup is placed by the smallest order of its members, its caption is its first
+     * member's; ties go by caption.
+     */
+    List<MenuEntry> menu(MenuGroup group, Caller caller) {
+        List<MenuEntry> entries = new ArrayList<>();
+        Map<String, List<ViewContribution>> subgroups = new LinkedHashMap<>();
+        for (ViewContribution view : visible(group, caller)) {
+            String subgroup = MenuEntry.subgroupOf(view);
+            if (subgroup == null) {
+                entries.add(MenuEntry.of(view));
+            } else {
+                subgroups.computeIfAbsent(MenuEntry.key(subgroup), k -> new ArrayList<>()).add(view);
+            }
+        }
+        subgroups.forEach((key, members) -> entries.add(
+                new MenuEntry(MenuEntry.subgroupOf(members.get(0)), key, members)));
+        entries.sort(Comparator.comparingInt(MenuEntry::order).thenComparing(MenuEntry::caption));
+        return entries;
     }
 
     Optional<ViewContribution> find(String viewName, Caller caller) {

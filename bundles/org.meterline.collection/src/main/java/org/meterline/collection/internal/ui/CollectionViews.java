@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Operation &amp; Maintenance → Task Config (the manual's "Collocation task → Task Config"). */
+/** Operation &amp; Maintenance → Collocation task → Task Config (manual §5.1). */
 @Component(service = ViewContribution.class)
 public final class CollectionViews implements ViewContribution {
 
@@ -30,6 +30,7 @@ public final class CollectionViews implements ViewContribution {
     }
 
     @Override public MenuGroup group() { return MenuGroup.OPERATION; }
+    @Override public String subgroup() { return "Collocation task"; }
     @Override public String caption() { return "Task Config"; }
     @Override public String viewName() { return "task-config"; }
     @Override public int order() { return 30; }

@@ -3,11 +3,13 @@ package org.meterline.collection.internal.ui;
 import com.vaadin.icons.VaadinIcons;
 import com.vaadin.server.Page;
 import com.vaadin.shared.ui.datefield.DateTimeResolution;
+import com.vaadin.ui.Alignment;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.CheckBox;
 import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.DateTimeField;
 import com.vaadin.ui.Grid;
+import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
 import com.vaadin.ui.Notification;
 import com.vaadin.ui.TextField;
@@ -39,15 +41,23 @@ import org.meterline.ui.api.CrudView;
 import org.meterline.ui.api.FormDialog;
 
 /**
- * Operation &amp; Maintenance → Task Config (manual §5, "Collocation task → Task Config"): the tasks, a form
+ * Operation &amp; Maintenance → Collocation task → Task Config (manual §5): the tasks, a form
  * to add and change them, Run now, and below the selected task's runs with each meter's outcome. Times are
- * shown and entered in the browser's time zone. Ids: {@code task-grid}, {@code task-add}, {@code task-form-*},
- * {@code task-run-now}, {@code task-runs-grid}, {@code task-outcomes-grid}.
+ * shown and entered in the browser's time zone. The view fills the content area; its three grids share the
+ * height and scroll inside themselves, long texts have tooltips, secondary columns can be hidden from each
+ * grid's column menu (Start Time, Offset and Finished are hidden at first). Ids: {@code task-grid}, {@code task-add},
+ * {@code task-form-*}, {@code task-run-now}, {@code task-runs-caption}, {@code task-runs-refresh},
+ * {@code task-runs-grid}, {@code task-outcomes-grid}.
  */
 final class TaskConfigView extends CrudView<CollectionTask> {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Tasks are scheduled to the minute. */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Columns showing {@link #TIME} and {@link #MINUTE} in Valo's font, with room for the sort arrow. */
+    private static final double TIME_WIDTH = 210;
+    private static final double MINUTE_WIDTH = 185;
 
     private final transient CollectionService collection;
     private final transient GridService grids;
@@ -63,56 +73,78 @@ final class TaskConfigView extends CrudView<CollectionTask> {
         this.collection = collection;
         this.grids = grids;
         this.models = models;
+        // the view fills the content area: the three grids share the height left below the title and
+        // toolbars and scroll inside themselves; long texts get the spare width and a tooltip
+        // (about 1,000 px wide at 1,400 px: what is shown at first fits; Start Time and Offset are in the form)
+        column("name", "Task Name", CollectionTask::name).setMinimumWidth(150).setExpandRatio(2)
+                .setDescriptionGenerator(CollectionTask::name);
+        column("template", "Task Template", t -> t.template().caption()).setMinimumWidth(150).setExpandRatio(2)
+                .setDescriptionGenerator(t -> t.template().caption() + ": " + t.template().reads());
         Map<Long, String> gridNames = gridNames();
+        grid.addColumn(t -> gridNames.getOrDefault(t.gridId(), "#" + t.gridId())).setCaption("Grid").setId("grid")
+                .setMinimumWidth(110).setExpandRatio(1).setHidable(true).setDescriptionGenerator(
+                        t -> gridNames.getOrDefault(t.gridId(), "#" + t.gridId()));
         Map<Long, String> modelNames = modelNames();
-        column("name", "Task Name", CollectionTask::name);
-        column("template", "Task Template", t -> t.template().caption());
-        grid.addColumn(t -> gridNames.getOrDefault(t.gridId(), "#" + t.gridId())).setCaption("Grid").setId("grid");
-        grid.addColumn(t -> t.modelId() == null ? "All models" : modelNames.getOrDefault(t.modelId(), "#" + t.modelId()))
-                .setCaption("Meter Model").setId("model");
-        column("startTime", "Start Time", t -> format(t.startTime()));
-        column("intervalMinutes", "Interval (min)", CollectionTask::intervalMinutes);
-        grid.addColumn(CollectionTask::offsetMinutes).setCaption("Offset (min)").setId("offset");
-        column("enabled", "Enabled", t -> t.enabled() ? "yes" : "no");
-        column("nextRunAt", "Next Run", t -> format(t.nextRunAt()));
+        grid.addColumn(t -> modelName(modelNames, t)).setCaption("Meter Model").setId("model").setMinimumWidth(120)
+                .setExpandRatio(1).setHidable(true).setDescriptionGenerator(t -> modelName(modelNames, t));
+        column("startTime", "Start Time", t -> minute(t.startTime())).setWidth(MINUTE_WIDTH).setHidable(true)
+                .setHidden(true);
+        column("intervalMinutes", "Interval (min)", CollectionTask::intervalMinutes).setWidth(130);
+        grid.addColumn(CollectionTask::offsetMinutes).setCaption("Offset (min)").setId("offset").setWidth(120)
+                .setHidable(true).setHidden(true);
+        column("enabled", "Enabled", t -> t.enabled() ? "yes" : "no").setWidth(100);
+        column("nextRunAt", "Next Run", t -> minute(t.nextRunAt())).setWidth(MINUTE_WIDTH);
 
         runNow.setId("task-run-now");
         runNow.setEnabled(false);
         runNow.setVisible(caller().can(Permission.write(CollectionService.AREA)));
         runNow.addClickListener(e -> selected().ifPresent(this::run));
         refreshRuns.setId("task-runs-refresh");
+        refreshRuns.addStyleName(ValoTheme.BUTTON_SMALL);
         refreshRuns.addClickListener(e -> showRuns(selected().orElse(null)));
         addToToolbar(runNow);
 
         runs.setId("task-runs-grid");
-        runs.setWidth("100%");
-        runs.setHeight("220px");
-        runs.addColumn(r -> format(r.started())).setCaption("Started").setId("started");
-        runs.addColumn(TaskRun::trigger).setCaption("Trigger").setId("trigger");
-        runs.addColumn(r -> r.state().name().toLowerCase(Locale.ROOT)).setCaption("State").setId("state");
-        runs.addColumn(TaskRun::metersTotal).setCaption("Meters").setId("total");
-        runs.addColumn(TaskRun::metersSucceeded).setCaption("Succeeded").setId("succeeded");
-        runs.addColumn(TaskRun::metersFailed).setCaption("Failed").setId("failed");
-        runs.addColumn(r -> format(r.finished())).setCaption("Finished").setId("finished");
-        runs.addColumn(TaskRun::message).setCaption("Message").setId("message");
+        runs.setSizeFull();
+        runs.addColumn(r -> format(r.started())).setCaption("Started").setId("started").setWidth(TIME_WIDTH);
+        runs.addColumn(TaskRun::trigger).setCaption("Trigger").setId("trigger").setMinimumWidth(110).setExpandRatio(1)
+                .setHidable(true).setDescriptionGenerator(TaskRun::trigger);
+        runs.addColumn(r -> r.state().name().toLowerCase(Locale.ROOT)).setCaption("State").setId("state").setWidth(110);
+        runs.addColumn(TaskRun::metersTotal).setCaption("Meters").setId("total").setWidth(95);
+        runs.addColumn(TaskRun::metersSucceeded).setCaption("Succeeded").setId("succeeded").setWidth(120);
+        runs.addColumn(TaskRun::metersFailed).setCaption("Failed").setId("failed").setWidth(90);
+        runs.addColumn(r -> format(r.finished())).setCaption("Finished").setId("finished").setWidth(TIME_WIDTH)
+                .setHidable(true).setHidden(true);
+        runs.addColumn(TaskRun::message).setCaption("Message").setId("message").setMinimumWidth(200).setExpandRatio(3)
+                .setDescriptionGenerator(TaskRun::message);
         runs.addSelectionListener(e -> showOutcomes(e.getFirstSelectedItem().orElse(null)));
 
         outcomes.setId("task-outcomes-grid");
-        outcomes.setWidth("100%");
-        outcomes.setHeight("220px");
-        outcomes.addColumn(MeterOutcome::meterSerial).setCaption("Meter").setId("meter");
-        outcomes.addColumn(o -> o.status().name().toLowerCase(Locale.ROOT)).setCaption("Status").setId("status");
-        outcomes.addColumn(MeterOutcome::errorKind).setCaption("Error").setId("error");
-        outcomes.addColumn(MeterOutcome::attempts).setCaption("Attempts").setId("attempts");
-        outcomes.addColumn(MeterOutcome::valuesStored).setCaption("Values Stored").setId("values");
-        outcomes.addColumn(MeterOutcome::message).setCaption("Message").setId("message");
+        outcomes.setSizeFull();
+        outcomes.addColumn(MeterOutcome::meterSerial).setCaption("Meter").setId("meter").setMinimumWidth(130)
+                .setExpandRatio(1).setDescriptionGenerator(MeterOutcome::meterSerial);
+        outcomes.addColumn(o -> o.status().name().toLowerCase(Locale.ROOT)).setCaption("Status").setId("status")
+                .setWidth(130);
+        outcomes.addColumn(MeterOutcome::errorKind).setCaption("Error").setId("error").setMinimumWidth(110)
+                .setExpandRatio(1).setHidable(true).setDescriptionGenerator(MeterOutcome::errorKind);
+        outcomes.addColumn(MeterOutcome::attempts).setCaption("Attempts").setId("attempts").setWidth(105)
+                .setHidable(true);
+        outcomes.addColumn(MeterOutcome::valuesStored).setCaption("Values Stored").setId("values").setWidth(135)
+                .setHidable(true);
+        outcomes.addColumn(MeterOutcome::message).setCaption("Message").setId("message").setMinimumWidth(220)
+                .setExpandRatio(3).setDescriptionGenerator(MeterOutcome::message);
 
+        runsCaption.setId("task-runs-caption");
         runsCaption.addStyleName(ValoTheme.LABEL_H4);
-        addComponents(runsCaption, refreshRuns, runs, outcomes);
-        // three grids stacked: fixed heights and a page that scrolls, so none is squeezed to nothing
-        setHeightUndefined();
-        grid.setHeight("300px");
-        setExpandRatio(grid, 0);
+        runsCaption.addStyleName(ValoTheme.LABEL_NO_MARGIN);
+        HorizontalLayout runsBar = new HorizontalLayout(runsCaption, refreshRuns);
+        runsBar.setDefaultComponentAlignment(Alignment.MIDDLE_LEFT);
+        addComponents(runsBar, runs, outcomes);
+        // CrudView fills the content area (MainLayout gives it a height); the grids share what is left,
+        // the outcomes (a row per meter) the most
+        setExpandRatio(grid, 2);
+        setExpandRatio(runs, 2);
+        setExpandRatio(outcomes, 3);
     }
 
     @Override
@@ -262,6 +294,14 @@ final class TaskConfigView extends CrudView<CollectionTask> {
 
     private static String format(Instant t) {
         return t == null ? "" : TIME.format(LocalDateTime.ofInstant(t, zone()));
+    }
+
+    private static String minute(Instant t) {
+        return t == null ? "" : MINUTE.format(LocalDateTime.ofInstant(t, zone()));
+    }
+
+    private static String modelName(Map<Long, String> modelNames, CollectionTask t) {
+        return t.modelId() == null ? "All models" : modelNames.getOrDefault(t.modelId(), "#" + t.modelId());
     }
 
 }
