@@ -112,9 +112,9 @@ public class CollectionRoutes implements RunLauncher {
         camel.start();
         camel.addRoutes(routes());
         this.producer = camel.createProducerTemplate();
-        LOG.info("Collection routes started: run {}, store {}, {} read threads, {} per module, {} attempts",
-                settings.runEndpoint(), settings.storeEndpoint(), settings.readThreads(), settings.perModuleLimit(),
-                settings.maxAttempts());
+        LOG.info("Collection routes started: run {}, store {} ({}), {} read threads, {} per module, {} attempts",
+                settings.runEndpoint(), settings.storeEndpoint(), settings.storeJson() ? "json" : "object",
+                settings.readThreads(), settings.perModuleLimit(), settings.maxAttempts());
     }
 
     @Deactivate
@@ -156,16 +156,23 @@ public class CollectionRoutes implements RunLauncher {
                             .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                             .handled(true)
                             .process(CollectionRoutes.this::exhausted)
+                            .process(CollectionRoutes.this::toWire)
                             .to(settings.storeEndpoint())
                         .end()
                         .onException(Exception.class).handled(true)
                             .process(CollectionRoutes.this::internalError)
+                            .process(CollectionRoutes.this::toWire)
                             .to(settings.storeEndpoint())
                         .end()
                         .process(CollectionRoutes.this::readMeter)
+                        .process(CollectionRoutes.this::toWire)
                         .to(settings.storeEndpoint());
 
                 from(settings.storeEndpoint()).routeId("collection-store")
+                        .onException(IllegalArgumentException.class).handled(true)
+                            .log(LoggingLevel.ERROR, LOG, "A message at the store endpoint is not a read result and"
+                                    + " was dropped: ${exception.message}")
+                        .end()
                         .process(CollectionRoutes.this::storeResult);
             }
         };
@@ -346,8 +353,30 @@ public class CollectionRoutes implements RunLauncher {
 
     // ---------------------------------------------------------------- collection-store
 
+    /** With {@code storeFormat=json} the result leaves as JSON bytes (for a broker); otherwise as it is. */
+    private void toWire(Exchange exchange) {
+        if (settings.storeJson()) {
+            exchange.getIn().setBody(ReadResultJson.toBytes(exchange.getIn().getBody(ReadResult.class)));
+        }
+    }
+
+    /** The result that arrived at the store endpoint: the message itself, or its JSON (bytes or text). */
+    private static ReadResult fromWire(Object body) {
+        if (body instanceof ReadResult r) {
+            return r;
+        }
+        if (body instanceof byte[] bytes) {
+            return ReadResultJson.fromBytes(bytes);
+        }
+        if (body instanceof String text) {
+            return ReadResultJson.fromJson(text);
+        }
+        throw new IllegalArgumentException("the store endpoint delivered "
+                + (body == null ? "no body" : "a " + body.getClass().getName()) + ", not a read result");
+    }
+
     private void storeResult(Exchange exchange) {
-        ReadResult r = exchange.getIn().getBody(ReadResult.class);
+        ReadResult r = fromWire(exchange.getIn().getBody());
         MeterJob job = r.job();
         storing.store(r);
         AtomicInteger left = remaining.get(job.runId());

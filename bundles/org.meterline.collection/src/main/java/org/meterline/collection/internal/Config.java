@@ -14,6 +14,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " a broker endpoint can replace the in-JVM queue")
     String storeEndpoint() default Settings.DEFAULT_STORE_ENDPOINT;
 
+    @AttributeDefinition(description = "What travels to the store endpoint: object (the Java message, for in-JVM"
+            + " endpoints such as seda) or json (the versioned JSON of ReadResultJson, for a message broker)")
+    String storeFormat() default "object";
+
     @AttributeDefinition(description = "Values stored in one go: the results of the meters waiting to be stored are"
             + " written together (readings in one store call, outcomes in one transaction) up to this many values;"
             + " 1 = each meter on its own")

@@ -3,7 +3,7 @@ package org.meterline.collection.internal;
 /** The collection settings, from {@link Config} or built by tests. */
 record Settings(String runEndpoint, String storeEndpoint, int readThreads, int perModuleLimit, int maxAttempts,
         long retryDelayMillis, double retryMultiplier, long retryMaxDelayMillis, double retryJitter,
-        int gapFillMaxDays, int schedulerTickSeconds, int storeBatchRows) {
+        int gapFillMaxDays, int schedulerTickSeconds, int storeBatchRows, boolean storeJson) {
 
     static final String DEFAULT_RUN_ENDPOINT = "seda:meterline-collection-runs?size=1000&concurrentConsumers=2";
     static final String DEFAULT_STORE_ENDPOINT = "seda:meterline-readings?size=1000&concurrentConsumers=8&blockWhenFull=true";
@@ -27,30 +27,46 @@ record Settings(String runEndpoint, String storeEndpoint, int readThreads, int p
     static Settings of(Config c) {
         return new Settings(c.runEndpoint(), c.storeEndpoint(), c.readThreads(), c.perModuleLimit(), c.maxAttempts(),
                 c.retryDelayMillis(), c.retryMultiplier(), c.retryMaxDelayMillis(), c.retryJitter(),
-                c.gapFillMaxDays(), c.schedulerTickSeconds(), c.storeBatchRows());
+                c.gapFillMaxDays(), c.schedulerTickSeconds(), c.storeBatchRows(), json(c.storeFormat()));
     }
 
     static Settings defaults() {
-        return new Settings(DEFAULT_RUN_ENDPOINT, DEFAULT_STORE_ENDPOINT, 16, 4, 3, 2000, 2.0, 60000, 0.15, 7, 30, DEFAULT_STORE_BATCH_ROWS);
+        return new Settings(DEFAULT_RUN_ENDPOINT, DEFAULT_STORE_ENDPOINT, 16, 4, 3, 2000, 2.0, 60000, 0.15, 7, 30, DEFAULT_STORE_BATCH_ROWS, false);
     }
 
     Settings withRetries(int attempts, long delayMillis) {
         return new Settings(runEndpoint, storeEndpoint, readThreads, perModuleLimit, attempts, delayMillis,
-                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows);
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows, storeJson);
     }
 
     Settings withParallelism(int threads, int perModule) {
         return new Settings(runEndpoint, storeEndpoint, threads, perModule, maxAttempts, retryDelayMillis,
-                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows);
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows, storeJson);
     }
 
     Settings withStoreEndpoint(String endpoint) {
         return new Settings(runEndpoint, endpoint, readThreads, perModuleLimit, maxAttempts, retryDelayMillis,
-                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows);
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows, storeJson);
     }
 
     Settings withStoreBatchRows(int rows) {
         return new Settings(runEndpoint, storeEndpoint, readThreads, perModuleLimit, maxAttempts, retryDelayMillis,
-                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, rows);
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, rows, storeJson);
+    }
+
+    Settings withStoreJson(boolean json) {
+        return new Settings(runEndpoint, storeEndpoint, readThreads, perModuleLimit, maxAttempts, retryDelayMillis,
+                retryMultiplier, retryMaxDelayMillis, retryJitter, gapFillMaxDays, schedulerTickSeconds, storeBatchRows,
+                json);
+    }
+
+    /** The store format setting: {@code object} (in-JVM endpoints) or {@code json} (a broker); anything else is refused. */
+    static boolean json(String format) {
+        String f = format == null ? "" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (f) {
+            case "", "object" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("storeFormat must be object or json, not '" + format + "'");
+        };
     }
 }

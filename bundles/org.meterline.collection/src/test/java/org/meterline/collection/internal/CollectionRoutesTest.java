@@ -103,9 +103,13 @@ class CollectionRoutesTest {
     }
 
     private CollectionRoutes routes(Settings settings, List<MeterSelector.Target> targets) throws Exception {
+        return routes(new DefaultCamelContext(), settings, targets);
+    }
+
+    private CollectionRoutes routes(org.apache.camel.CamelContext camel, Settings settings,
+            List<MeterSelector.Target> targets) throws Exception {
         FleetAccess access = new FleetAccess(byId, driver, Duration.ofSeconds(3), Duration.ofSeconds(2));
-        routes = new CollectionRoutes(new DefaultCamelContext(), settings, store, access, readings,
-                (caller, task) -> targets);
+        routes = new CollectionRoutes(camel, settings, store, access, readings, (caller, task) -> targets);
         return routes;
     }
 
@@ -282,6 +286,47 @@ class CollectionRoutesTest {
         assertEquals("direct://readings-test", routes.camel().getRoute("collection-store").getEndpoint().getEndpointUri());
         long task = task(TaskTemplate.DAILY_REGISTERS, 60);
         assertEquals(1, await(routes.launch(TENANT, task, "test", Instant.now())).metersSucceeded());
+    }
+
+    @Test
+    void withTheJsonFormatResultsTravelAsJsonAndAreStoredTheSame() throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        List<Object> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        camel.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                if (event instanceof org.apache.camel.spi.CamelEvent.ExchangeSendingEvent e
+                        && e.getEndpoint().getEndpointUri().startsWith("seda://json-wire")) {
+                    sent.add(e.getExchange().getIn().getBody());
+                }
+            }
+        });
+        routes(camel, fast().withStoreEndpoint("seda:json-wire?concurrentConsumers=2").withStoreJson(true),
+                fleetTargets().subList(0, 4));
+        long task = task(TaskTemplate.DAILY_REGISTERS, 1440);
+        TaskRun run = await(routes.launch(TENANT, task, "test", Instant.now()));
+
+        assertEquals(4, run.metersSucceeded(), () -> outcomes(run).toString());
+        assertEquals(4, sent.size());
+        for (Object body : sent) {
+            // what a broker would carry: the versioned JSON, six registers of one meter
+            String json = new String((byte[]) body, java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(json.startsWith("{\"format\":\"meterline.read-result\",\"version\":1"), json);
+            assertEquals(6, ReadResultJson.fromJson(json).readings().size());
+        }
+        for (long meter = 100; meter < 104; meter++) {
+            assertEquals(1, readings.readings(CollectionRoutes.system(TENANT), meter, ObisCode.parse("1.0.1.8.0.255"),
+                    run.periodStart().minus(Duration.ofDays(1)), Instant.now().plusSeconds(60), 100).readings().size());
+        }
+    }
+
+    @Test
+    void anUnknownStoreFormatIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Settings.json("xml"));
+        assertEquals("storeFormat must be object or json, not 'xml'", e.getMessage());
+        assertTrue(Settings.json(" JSON "));
+        assertFalse(Settings.json("object"));
     }
 
     static DataSource unused() {
