@@ -32,6 +32,7 @@ import org.meterline.core.api.Caller;
 import org.meterline.core.api.Page;
 import org.meterline.core.api.PageRequest;
 import org.meterline.core.api.Role;
+import org.meterline.ui.api.TimeSeriesChart;
 
 /** The Network Monitor view's ids (a browser test would rely on them), its lazy module grid and the history. */
 class NetworkMonitorViewTest {
@@ -120,7 +121,8 @@ class NetworkMonitorViewTest {
     @Test
     void modulesArePagedOnTheServerFilteredBySerialAndTheSelectedOnesHistoryShown() {
         NetworkMonitorView view = new NetworkMonitorView(collection);
-        for (String id : List.of("netmon-filter", "netmon-grid", "netmon-history-grid")) {
+        for (String id : List.of("netmon-filter", "netmon-grid", "netmon-history-caption", "netmon-chart",
+                "netmon-history-grid")) {
             assertNotNull(find(view, id), id);
         }
         Grid<ModuleSignal> grid = find(view, "netmon-grid");
@@ -139,9 +141,33 @@ class NetworkMonitorViewTest {
         assertEquals(-71, rows.get(0).dbm(), "newest first");
         Instant[] period = periods.get(0);
         assertTrue(Duration.between(period[0], period[1]).compareTo(Duration.ofDays(7)) >= 0);
-        assertTrue(((Label) find(view, "netmon-history-caption")).getValue().contains("MOD-1"));
+        String caption = ((Label) find(view, "netmon-history-caption")).getValue();
+        assertTrue(caption.contains("MOD-1"), caption);
+        assertTrue(caption.contains("online: reached within the online window of 2 h"), caption);
+
+        // the chart draws the same readings, oldest first, over the 7 days
+        TimeSeriesChart chart = find(view, "netmon-chart");
+        assertEquals(2, chart.pointCount());
+        TimeSeriesChart.Series series = chart.getSeries().get(0);
+        assertEquals("dBm", series.unit());
+        assertTrue(series.name().contains("MOD-1"), series.name());
+        assertEquals(List.of(new TimeSeriesChart.Point(NOW.minusSeconds(7200).toEpochMilli(), -75.0),
+                new TimeSeriesChart.Point(NOW.minusSeconds(3600).toEpochMilli(), -71.0)), series.points());
+        assertEquals("Signal (dBm)", chart.getYAxisLabel());
+        assertEquals(Duration.ofDays(7), Duration.between(chart.getTimeFrom(), chart.getTimeTo()));
+
+        // no module selected: nothing drawn
+        grid.asSingleSelect().clear();
+        assertEquals(0, chart.pointCount());
+        assertEquals(0, history.getDataProvider().size(new Query<>()));
 
         assertTrue(NetworkMonitorView.signalBar(GOOD).contains("-71 dBm (q 21)"));
         assertTrue(NetworkMonitorView.signalBar(SILENT).contains("no signal collected"));
+        assertEquals("offline: not reached within the online window of 24 h",
+                NetworkMonitorView.onlineText(new ModuleSignal(3, "MOD-3", "4g", null, "online", null, null, null, null,
+                        false, 1440)));
+        assertEquals("online: reached within the online window of 45 min",
+                NetworkMonitorView.onlineText(new ModuleSignal(3, "MOD-3", "4g", null, "online", null, null, null, null,
+                        true, 45)));
     }
 }

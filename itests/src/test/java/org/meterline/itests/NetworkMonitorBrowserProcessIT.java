@@ -1,0 +1,184 @@
+package org.meterline.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The manual's §9.1 Network Monitor and the Meter Reading Statistics in real headless Chromium, on what
+ * collection stored from the demo customer's simulated meters: SN000007 stops answering (simulator fault
+ * from the admin shell), a module-signal task runs twice and a daily-registers task once (REST, run now).
+ * Operation &amp; Maintenance → Network Monitor lists the modules with their signal (dBm, CSQ), online status
+ * and last contact; MOD-0007, reached through SN000007 only, has no signal and is offline; the selected
+ * MOD-0001's history is drawn by uPlot (its canvas has a size, the chart element says how many points it got)
+ * beside the table of readings. Data Analysis → Meter Reading Statistics shows today's success rate per task
+ * and SN000007 failed with its reason. Screenshots in target/screenshots/netmon-*.png.
+ */
+public class NetworkMonitorBrowserProcessIT extends BrowserSupport {
+
+    private static final int PORT_BASE = 40000;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        meterline = MeterlineProcess.unpack("run-netmon-browser", PORT_BASE);
+        Path deploy = meterline.home.resolve("deploy");
+        Files.createDirectories(deploy);
+        Files.copy(Paths.get("../distribution/src/demo/deploy/meterline-demo.xml"), deploy.resolve("meterline-demo.xml"));
+        meterline.set("etc/org.meterline.demo.cfg", "simulatorPort", Integer.toString(PORT_BASE + 59));
+        meterline.set("etc/org.meterline.demo.cfg", "url", meterline.baseUrl() + "/meterline");
+        // quick retries, so the meter that does not answer costs little
+        meterline.set("etc/org.meterline.collection.cfg", "retryDelayMillis", "200");
+        meterline.set("etc/org.meterline.collection.cfg", "retryMaxDelayMillis", "1000");
+        meterline.start();
+        demo().await("/collection-tasks", 200, Duration.ofSeconds(120));
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < end && demo().get("/pocs?limit=1").json().get("total").asInt() < 60) {
+            Thread.sleep(500); // the demo data is still being written
+        }
+        browser = new Browser();
+        collect();
+    }
+
+    private static RestClient demo() {
+        return new RestClient(meterline.baseUrl() + "/api/v1", "demo", "demo1234");
+    }
+
+    /** SN000007 silent; module signal twice, daily registers once, all over the demo's North Grid. */
+    private static void collect() throws Exception {
+        String fault = meterline.shell("admin", MeterlineProcess.ADMIN_PASSWORD,
+                "meterline:simulator-fault SN000007 no-answer");
+        assertTrue(fault, fault.contains("SN000007"));
+        long signal = task("Module signal", "MODULE_SIGNAL", 60);
+        JsonNode first = run(signal);
+        assertEquals(first.toString(), 59, first.get("metersSucceeded").asInt());
+        Thread.sleep(1500); // a second reading per module, at another second
+        run(signal);
+        JsonNode daily = run(task("Daily registers", "DAILY_REGISTERS", 1440));
+        assertEquals(daily.toString(), 60, daily.get("metersTotal").asInt());
+        assertEquals(daily.toString(), 59, daily.get("metersSucceeded").asInt());
+    }
+
+    private static long task(String name, String template, int interval) {
+        String start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString();
+        RestClient.Response created = demo().post("/collection-tasks", "{\"name\":\"" + name + "\",\"template\":\""
+                + template + "\",\"gridId\":1,\"startTime\":\"" + start + "\",\"intervalMinutes\":" + interval + "}");
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asLong();
+    }
+
+    private static JsonNode run(long task) throws InterruptedException {
+        RestClient.Response started = demo().post("/collection-tasks/" + task + "/run", "");
+        assertEquals(started.toString(), 202, started.status());
+        long runId = started.json().get("id").asLong();
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        JsonNode run = null;
+        while (System.nanoTime() < end) {
+            run = demo().get("/collection-tasks/runs/" + runId).json();
+            if (!"RUNNING".equals(run.get("state").asText())) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        assertEquals(String.valueOf(run), "FINISHED", run.get("state").asText());
+        return run;
+    }
+
+    /** The text of the grid's row that has {@code rowText} in one of its cells. */
+    private static String row(String grid, String rowText) {
+        return browser.driver.findElement(By.xpath("//*[@id='" + grid + "']//tbody/tr[td[contains(., '" + rowText
+                + "')]]")).getText();
+    }
+
+    /** The text of column {@code column} (1-based) in the grid's row that has {@code rowText} in a cell. */
+    private static String cell(String grid, String rowText, int column) {
+        return browser.driver.findElement(By.xpath("//*[@id='" + grid + "']//tbody/tr[td[contains(., '" + rowText
+                + "')]]/td[" + column + "]")).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> chart() {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeScript(
+                "var e = document.getElementById('netmon-chart');"
+                        + "var c = e ? e.querySelector('canvas') : null;"
+                        + "return {uplot: typeof uPlot, canvas: !!c, width: c ? c.width : 0, height: c ? c.height : 0,"
+                        + " points: e ? e.getAttribute('data-points') : null,"
+                        + " series: e ? e.getAttribute('data-series') : null,"
+                        + " legend: e ? e.innerText : ''};");
+    }
+
+    @Test
+    public void networkMonitorAndStatisticsShowWhatCollectionStored() throws Exception {
+        login("demo", "demo1234");
+
+        // Operation & Maintenance → Network Monitor
+        browser.click("menu-network-monitor");
+        browser.find("netmon-grid");
+        browser.waitForText("netmon-grid", "MOD-0001");
+        String good = row("netmon-grid", "MOD-0001");
+        assertTrue(good, good.matches("(?s).*-\\d+ dBm \\(q \\d+\\).*"));
+        assertEquals(good, "online", cell("netmon-grid", "MOD-0001", 5));
+        assertTrue(good, good.matches("(?s).*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d.*"));
+        // nothing selected: the chart says so
+        browser.waitForText("netmon-chart", "Select a module");
+        browser.screenshot("netmon-01-modules");
+
+        // the selected module's history: chart and table
+        browser.selectRow("netmon-grid", "MOD-0001");
+        browser.waitForText("netmon-history-caption", "Signal history of MOD-0001 (last 7 days): 2 readings");
+        browser.waitForText("netmon-history-caption", "online: reached within the online window of 2 h");
+        browser.waitForText("netmon-history-grid", "SN000001");
+        assertEquals(2, browser.driver.findElements(By.xpath("//*[@id='netmon-history-grid']//tbody/tr")).size());
+        assertTrue(browser.find("netmon-history-grid").getText(), browser.find("netmon-history-grid").getText()
+                .matches("(?s).*-\\d+.*"));
+        Map<String, Object> chart = chart();
+        assertEquals(chart.toString(), "function", chart.get("uplot"));
+        assertEquals(chart.toString(), Boolean.TRUE, chart.get("canvas"));
+        assertTrue(chart.toString(), ((Number) chart.get("width")).intValue() > 0);
+        assertTrue(chart.toString(), ((Number) chart.get("height")).intValue() > 0);
+        assertEquals(chart.toString(), "1", chart.get("series"));
+        assertEquals(chart.toString(), "2", chart.get("points"));
+        assertTrue(chart.toString(), String.valueOf(chart.get("legend")).contains("Signal MOD-0001"));
+        browser.screenshot("netmon-02-history-chart");
+
+        // a module reached through the silent meter only: no signal, offline, never reached; an empty chart
+        browser.type("netmon-filter", "MOD-0007");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> !d.findElement(By.id("netmon-grid")).getText().contains("MOD-0002"));
+        browser.idle();
+        String silent = row("netmon-grid", "MOD-0007");
+        assertTrue(silent, silent.contains("no signal collected"));
+        assertEquals(silent, "offline", cell("netmon-grid", "MOD-0007", 5));
+        assertEquals(silent, "never", cell("netmon-grid", "MOD-0007", 6));
+        browser.selectRow("netmon-grid", "MOD-0007");
+        browser.waitForText("netmon-history-caption", "Signal history of MOD-0007 (last 7 days): 0 readings");
+        browser.waitForText("netmon-chart", "No signal collected in the last 7 days");
+        assertEquals("0", chart().get("points"));
+        browser.screenshot("netmon-03-no-signal");
+
+        // Data Analysis → Meter Reading Statistics: today's rate per task, the silent meter and why
+        browser.click("menu-meter-reading-statistics");
+        browser.click("stats-search");
+        browser.waitForText("stats-grid", "Daily registers");
+        String daily = row("stats-grid", "Daily registers");
+        assertTrue(daily, daily.contains("98.3 %"));
+        assertTrue(daily, daily.matches("(?s).*60\\s+59\\s+1\\s+98\\.3 %.*"));
+        browser.waitForText("stats-failed-grid", "SN000007");
+        String failed = row("stats-failed-grid", "Daily registers");
+        assertTrue(failed, failed.contains("SN000007"));
+        assertTrue(failed, failed.contains("TIMEOUT"));
+        browser.screenshot("netmon-04-statistics");
+    }
+}
