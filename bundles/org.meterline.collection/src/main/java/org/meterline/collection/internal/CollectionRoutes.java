@@ -98,7 +98,7 @@ public class CollectionRoutes implements RunLauncher {
         this.access = access;
         this.readings = readings;
         this.selector = selector;
-        this.storing = new StoreBatcher(readings, store, settings.storeBatchRows());
+        this.storing = new StoreBatcher(readings, store, settings.storeBatchRows(), settings.storeLingerMillis());
         int aborted = store.abortRunning("the platform stopped during the run");
         if (aborted > 0) {
             LOG.warn("{} collection run(s) left running by a previous start were marked aborted", aborted);

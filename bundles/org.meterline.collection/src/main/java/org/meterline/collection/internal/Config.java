@@ -23,6 +23,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " 1 = each meter on its own")
     int storeBatchRows() default Settings.DEFAULT_STORE_BATCH_ROWS;
 
+    @AttributeDefinition(description = "Milliseconds a store batch waits for more meters' results before it is written"
+            + " (unless storeBatchRows are waiting already); fewer, larger commits for a little latency; 0 = none")
+    long storeLingerMillis() default Settings.DEFAULT_STORE_LINGER_MILLIS;
+
     @AttributeDefinition(description = "Meters read at the same time, over all runs (the read thread pool)")
     int readThreads() default 16;
 

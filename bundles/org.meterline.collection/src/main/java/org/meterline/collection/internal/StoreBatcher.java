@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.meterline.collection.api.MeterOutcome;
 import org.meterline.collection.api.OutcomeStatus;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Stores the read results of several meters together: a group commit. Each store consumer thread
  * hands in its meter's result and waits; whichever thread holds the write lock takes every result
  * waiting at that moment (up to {@code maxRows} values), writes their readings and events in one
- * store call and their outcomes in one transaction, and wakes the others. Under load a handful of
- * meters share each commit; a lone meter is written at once, with no waiting for company.
+ * store call and their outcomes in one transaction, and wakes the others. It lingers up to
+ * {@code lingerMillis} first, so that under load tens of meters share each commit; a lone meter waits no
+ * longer than that.
  *
  * <p>A meter's outcome is recorded only after its values are committed, so an outcome is an
  * acknowledgement. When a shared write fails (a bad row, the database), each meter of the group is
@@ -36,30 +39,59 @@ final class StoreBatcher {
 
     private final ReadingStore readings;
     private final CollectionStore store;
+    /** How long a waiting thread sleeps at most before it looks again (it is normally woken sooner). */
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final int maxRows;
+    private final long lingerNanos;
     private final ReentrantLock writing = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private long batches;
     private long results;
 
-    StoreBatcher(ReadingStore readings, CollectionStore store, int maxRows) {
+    StoreBatcher(ReadingStore readings, CollectionStore store, int maxRows, long lingerMillis) {
         this.readings = readings;
         this.store = store;
         this.maxRows = Math.max(1, maxRows);
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, lingerMillis));
     }
 
     /** Stores one meter's result (with whatever else waits) and answers its recorded outcome. */
     MeterOutcome store(ReadResult result) {
-        Pending mine = new Pending(result);
+        Pending mine = new Pending(result, Thread.currentThread());
         waiting.add(mine);
-        writing.lock();
-        try {
-            // the lock's holder before us may have written ours already; otherwise we write what waits
-            while (mine.outcome == null) {
-                writeWaiting();
+        boolean interrupted = false;
+        // A thread whose result another one wrote is woken and returns without touching the lock: the writer
+        // must not wait for the threads it served to pass the lock one by one before they bring new results.
+        // When a writer is done it wakes the oldest waiting thread, which writes next.
+        while (!mine.isWritten()) {
+            if (writing.tryLock()) {
+                try {
+                    while (!mine.isWritten()) {
+                        writeWaiting();
+                    }
+                } finally {
+                    writing.unlock();
+                }
+                Pending next = waiting.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.thread);
+                }
+            } else {
+                LockSupport.parkNanos(this, PARK_NANOS);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                    if (waiting.remove(mine)) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted before meter " + result.job().serialNumber()
+                                + " was stored");
+                    }
+                    // being written already: wait for it, and keep the interrupt for the caller
+                }
             }
-        } finally {
-            writing.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return mine.outcome;
     }
@@ -70,6 +102,7 @@ final class StoreBatcher {
     }
 
     private void writeWaiting() {
+        linger();
         List<Pending> batch = new ArrayList<>();
         int rows = 0;
         for (Pending p = waiting.peek(); p != null && (batch.isEmpty() || rows + p.size() <= maxRows);
@@ -82,12 +115,43 @@ final class StoreBatcher {
         for (Pending p : batch) {
             byTenant.computeIfAbsent(p.result.job().tenantId(), t -> new ArrayList<>()).add(p);
         }
-        for (Map.Entry<Long, List<Pending>> e : byTenant.entrySet()) {
-            writeTenant(e.getKey(), e.getValue());
+        try {
+            for (Map.Entry<Long, List<Pending>> e : byTenant.entrySet()) {
+                writeTenant(e.getKey(), e.getValue());
+            }
+        } finally {
+            // whatever went wrong, no thread waits for a result that is no longer queued
+            for (Pending p : batch) {
+                if (!p.isWritten()) {
+                    if (p.outcome == null) {
+                        p.outcome = outcome(p.result, OutcomeStatus.FAILED, "INTERNAL", "storing failed", 0);
+                    }
+                    p.markWritten();
+                }
+            }
         }
         synchronized (this) {
             batches++;
             results += batch.size();
+        }
+    }
+
+    /**
+     * Gives the other store threads up to {@code lingerMillis} to hand in their results before a batch is
+     * written, unless a batch's worth is waiting already: a commit costs far more than the few
+     * milliseconds, and while the batch lingers the meters keep being read.
+     */
+    private void linger() {
+        long deadline = System.nanoTime() + lingerNanos;
+        for (long left = lingerNanos; left > 0; left = deadline - System.nanoTime()) {
+            int rows = 0;
+            for (Pending p : waiting) {
+                rows += p.size();
+            }
+            if (rows >= maxRows) {
+                return;
+            }
+            LockSupport.parkNanos(Math.min(500_000L, left));
         }
     }
 
@@ -126,6 +190,7 @@ final class StoreBatcher {
             }
         }
         record(tenantId, group);
+        group.forEach(Pending::markWritten);
     }
 
     /** Writes the readings and events of the results in (at most) two store calls. */
@@ -179,17 +244,30 @@ final class StoreBatcher {
                 stored, Instant.now());
     }
 
-    /** A result waiting to be written; its outcome is set (under the write lock) once it is. */
+    /** A result waiting to be written; its outcome is set (under the write lock) before it counts as written. */
     private static final class Pending {
         final ReadResult result;
+        final Thread thread;
         MeterOutcome outcome;
+        private volatile boolean written;
 
-        Pending(ReadResult result) {
+        Pending(ReadResult result, Thread thread) {
             this.result = result;
+            this.thread = thread;
         }
 
         int size() {
             return result.readings().size() + result.events().size();
+        }
+
+        boolean isWritten() {
+            return written;
+        }
+
+        /** Publishes the outcome (the volatile write) and wakes the thread that handed the result in. */
+        void markWritten() {
+            written = true;
+            LockSupport.unpark(thread);
         }
     }
 }

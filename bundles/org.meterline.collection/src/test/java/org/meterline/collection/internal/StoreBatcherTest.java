@@ -162,7 +162,7 @@ class StoreBatcherTest {
 
     @Test
     void resultsHandedInTogetherShareCommitsAndAllArrive() throws Exception {
-        StoreBatcher batcher = new StoreBatcher(recording(300), store, 10_000);
+        StoreBatcher batcher = new StoreBatcher(recording(300), store, 10_000, 0);
         List<ReadResult> results = new ArrayList<>();
         for (long m = 1; m <= 12; m++) {
             results.add(result(m, 96, BigDecimal.TEN));
@@ -182,8 +182,29 @@ class StoreBatcherTest {
     }
 
     @Test
+    void aBatchLingersForResultsThatArriveShortlyAfter() throws Exception {
+        StoreBatcher batcher = new StoreBatcher(recording(0), store, 10_000, 500);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<MeterOutcome>> futures = new ArrayList<>();
+            for (long m = 1; m <= 4; m++) {
+                ReadResult r = result(m, 96, BigDecimal.TEN);
+                futures.add(pool.submit(() -> batcher.store(r)));
+                Thread.sleep(30); // one after the other, well within the linger
+            }
+            for (Future<MeterOutcome> f : futures) {
+                assertEquals(OutcomeStatus.SUCCEEDED, f.get(30, TimeUnit.SECONDS).status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(List.of(1L, 2L, 3L, 4L)), writeCalls, "one write for all four");
+        assertEquals(4 * 96, storedRows());
+    }
+
+    @Test
     void theBatchIsCutAtMaxRows() throws Exception {
-        StoreBatcher batcher = new StoreBatcher(recording(300), store, 200);
+        StoreBatcher batcher = new StoreBatcher(recording(300), store, 200, 0);
         List<ReadResult> results = new ArrayList<>();
         for (long m = 1; m <= 8; m++) {
             results.add(result(m, 96, BigDecimal.TEN));
@@ -197,7 +218,7 @@ class StoreBatcherTest {
 
     @Test
     void aMeterTheStoreRefusesFailsAloneAndTheOthersAreStored() throws Exception {
-        StoreBatcher batcher = new StoreBatcher(recording(300), store, 10_000);
+        StoreBatcher batcher = new StoreBatcher(recording(300), store, 10_000, 0);
         List<ReadResult> results = new ArrayList<>();
         for (long m = 1; m <= 6; m++) {
             // meter 4's values are beyond what the store accepts (|value| < 1E25)
