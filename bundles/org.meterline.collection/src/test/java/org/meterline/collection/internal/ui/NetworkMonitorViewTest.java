@@ -3,28 +3,21 @@ package org.meterline.collection.internal.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meterline.ui.api.testing.VaadinViewTest.find;
 
 import com.vaadin.data.provider.Query;
-import com.vaadin.server.VaadinRequest;
-import com.vaadin.server.VaadinSession;
-import com.vaadin.ui.Component;
 import com.vaadin.ui.Grid;
-import com.vaadin.ui.HasComponents;
 import com.vaadin.ui.Label;
 import com.vaadin.ui.TextField;
-import com.vaadin.ui.UI;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meterline.collection.api.CollectionService;
 import org.meterline.collection.api.ModuleSignal;
 import org.meterline.collection.api.SignalPoint;
@@ -33,6 +26,7 @@ import org.meterline.core.api.Page;
 import org.meterline.core.api.PageRequest;
 import org.meterline.core.api.Role;
 import org.meterline.ui.api.TimeSeriesChart;
+import org.meterline.ui.api.testing.VaadinViewTest;
 
 /** The Network Monitor view's ids (a browser test would rely on them), its lazy module grid and the history. */
 class NetworkMonitorViewTest {
@@ -44,9 +38,9 @@ class NetworkMonitorViewTest {
             null, null, false, 120);
     private final List<PageRequest> pages = new ArrayList<>();
     private final List<Instant[]> periods = new ArrayList<>();
-    /** Held here: Vaadin keeps the current session and UI only weakly. */
-    private VaadinSession session;
-    private UI ui;
+
+    @RegisterExtension
+    final VaadinViewTest vaadin = new VaadinViewTest().caller(new Caller("vic", 1, 10, 10, EnumSet.of(Role.VIEWER)));
 
     private final CollectionService collection = (CollectionService) Proxy.newProxyInstance(
             CollectionService.class.getClassLoader(), new Class<?>[] {CollectionService.class}, (p, m, args) -> {
@@ -64,59 +58,6 @@ class NetworkMonitorViewTest {
                 }
                 throw new UnsupportedOperationException(m.getName());
             });
-
-    @BeforeEach
-    void session() {
-        ReentrantLock lock = new ReentrantLock();
-        lock.lock();
-        session = new VaadinSession(null) {
-            private static final long serialVersionUID = 1L;
-            private int connectors;
-
-            @Override
-            public Lock getLockInstance() {
-                return lock;
-            }
-
-            @Override
-            public String createConnectorId(com.vaadin.server.ClientConnector connector) {
-                return Integer.toString(++connectors);
-            }
-        };
-        VaadinSession.setCurrent(session);
-        org.meterline.ui.api.UiContext.setCaller(new Caller("vic", 1, 10, 10, EnumSet.of(Role.VIEWER)));
-        ui = new UI() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void init(VaadinRequest request) {
-            }
-        };
-        ui.setSession(session);
-        UI.setCurrent(ui);
-    }
-
-    @AfterEach
-    void end() {
-        UI.setCurrent(null);
-        VaadinSession.setCurrent(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Component> T find(Component root, String id) {
-        if (id.equals(root.getId())) {
-            return (T) root;
-        }
-        if (root instanceof HasComponents parent) {
-            for (Component child : parent) {
-                T found = find(child, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 
     @Test
     void modulesArePagedOnTheServerFilteredBySerialAndTheSelectedOnesHistoryShown() {

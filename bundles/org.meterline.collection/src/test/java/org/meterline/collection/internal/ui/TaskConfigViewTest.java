@@ -4,25 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meterline.ui.api.testing.VaadinViewTest.find;
 
 import com.vaadin.data.provider.Query;
 import com.vaadin.server.Sizeable;
-import com.vaadin.server.VaadinRequest;
-import com.vaadin.server.VaadinSession;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.Grid;
-import com.vaadin.ui.HasComponents;
-import com.vaadin.ui.UI;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meterline.archive.api.MeterModelService;
 import org.meterline.collection.api.CollectionService;
 import org.meterline.collection.api.CollectionTask;
@@ -36,6 +30,7 @@ import org.meterline.core.api.Page;
 import org.meterline.core.api.Role;
 import org.meterline.grid.api.GridService;
 import org.meterline.grid.api.PowerGrid;
+import org.meterline.ui.api.testing.VaadinViewTest;
 
 /**
  * Task Config's layout without a browser: the view fills the content area, the three grids share its
@@ -52,8 +47,8 @@ class TaskConfigViewTest {
     private static final MeterOutcome OUTCOME = new MeterOutcome(3, 5, "SN000010", OutcomeStatus.FAILED, "TIMEOUT",
             LONG, 3, 0, NOW);
 
-    private VaadinSession session;
-    private UI ui;
+    @RegisterExtension
+    final VaadinViewTest vaadin = new VaadinViewTest().caller(new Caller("ops", 1, 10, 10, EnumSet.of(Role.OPERATOR)));
 
     private static <T> T service(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
@@ -72,59 +67,6 @@ class TaskConfigViewTest {
                     throw new UnsupportedOperationException(m.getName());
             }
         }));
-    }
-
-    @BeforeEach
-    void session() {
-        ReentrantLock lock = new ReentrantLock();
-        lock.lock();
-        session = new VaadinSession(null) {
-            private static final long serialVersionUID = 1L;
-            private int connectors;
-
-            @Override
-            public Lock getLockInstance() {
-                return lock;
-            }
-
-            @Override
-            public String createConnectorId(com.vaadin.server.ClientConnector connector) {
-                return Integer.toString(++connectors);
-            }
-        };
-        VaadinSession.setCurrent(session);
-        org.meterline.ui.api.UiContext.setCaller(new Caller("ops", 1, 10, 10, EnumSet.of(Role.OPERATOR)));
-        ui = new UI() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void init(VaadinRequest request) {
-            }
-        };
-        ui.setSession(session);
-        UI.setCurrent(ui);
-    }
-
-    @AfterEach
-    void end() {
-        UI.setCurrent(null);
-        VaadinSession.setCurrent(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Component> T find(Component root, String id) {
-        if (id.equals(root.getId())) {
-            return (T) root;
-        }
-        if (root instanceof HasComponents parent) {
-            for (Component child : parent) {
-                T found = find(child, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean fullHeight(Component c) {

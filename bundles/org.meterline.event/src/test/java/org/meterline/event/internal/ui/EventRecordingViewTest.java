@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meterline.ui.api.testing.VaadinViewTest.find;
 
 import com.vaadin.data.provider.Query;
-import com.vaadin.server.VaadinRequest;
-import com.vaadin.server.VaadinSession;
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.ComboBox;
-import com.vaadin.ui.Component;
 import com.vaadin.ui.DateField;
 import com.vaadin.ui.Grid;
-import com.vaadin.ui.HasComponents;
 import com.vaadin.ui.Label;
 import com.vaadin.ui.TextField;
-import com.vaadin.ui.UI;
 import com.vaadin.ui.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +22,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.ObisCode;
 import org.meterline.core.api.Page;
@@ -45,6 +38,7 @@ import org.meterline.event.api.EventRecord;
 import org.meterline.event.api.EventRecords;
 import org.meterline.event.api.EventType;
 import org.meterline.event.api.Severity;
+import org.meterline.ui.api.testing.VaadinViewTest;
 
 /**
  * The view's ids (the browser test relies on them), its default period, filters and the detail dialog. The view
@@ -58,7 +52,9 @@ class EventRecordingViewTest {
     private static final EventRecord EVENT = new EventRecord(7, "SN-7", DISCONNECT,
             Instant.parse("2026-11-20T08:03:00Z"), 59, RELAY_OFF);
     private final List<EventFilter> asked = new ArrayList<>();
-    private UI ui;
+
+    @RegisterExtension
+    final VaadinViewTest vaadin = new VaadinViewTest().caller(new Caller("vic", 1, 10, 10, EnumSet.of(Role.VIEWER)));
 
     /** Answers one event for any good filter; a period that does not go forward is refused as the service does. */
     private final EventRecords events = new EventRecords() {
@@ -91,60 +87,6 @@ class EventRecordingViewTest {
                     "Europe/Berlin", LocalDateTime.parse("2026-11-20T09:03:00"));
         }
     };
-
-    @BeforeEach
-    void session() {
-        ReentrantLock lock = new ReentrantLock();
-        lock.lock();
-        VaadinSession session = new VaadinSession(null) {
-            private static final long serialVersionUID = 1L;
-
-            private int connectors;
-
-            @Override
-            public Lock getLockInstance() {
-                return lock;
-            }
-
-            @Override
-            public String createConnectorId(com.vaadin.server.ClientConnector connector) {
-                return Integer.toString(++connectors);
-            }
-        };
-        VaadinSession.setCurrent(session);
-        org.meterline.ui.api.UiContext.setCaller(new Caller("vic", 1, 10, 10, EnumSet.of(Role.VIEWER)));
-        ui = new UI() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void init(VaadinRequest request) {
-            }
-        };
-        ui.setSession(session);
-        UI.setCurrent(ui);
-    }
-
-    @AfterEach
-    void end() {
-        UI.setCurrent(null);
-        VaadinSession.setCurrent(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Component> T find(Component root, String id) {
-        if (id.equals(root.getId())) {
-            return (T) root;
-        }
-        if (root instanceof HasComponents parent) {
-            for (Component child : parent) {
-                T found = find(child, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 
     @Test
     void opensOnTheLastSevenDaysWithItsIdsAndTheTypeChoices() {
@@ -201,14 +143,14 @@ class EventRecordingViewTest {
         EventRecordingView view = new EventRecordingView(events);
         Grid<EventRecord> grid = find(view, "event-grid");
         grid.select(EVENT);
-        Window window = ui.getWindows().iterator().next();
+        Window window = vaadin.ui().getWindows().iterator().next();
         assertEquals("event-detail", window.getId());
         assertEquals("Relay disconnected", ((Label) find(window, "event-detail-type")).getValue());
         assertEquals("C1 \u2014 Carla", ((Label) find(window, "event-detail-consumer")).getValue());
         assertEquals("2026-11-20 08:03:00", ((Label) find(window, "event-detail-utc")).getValue());
         assertEquals("2026-11-20 09:03:00 (Europe/Berlin)", ((Label) find(window, "event-detail-site-time")).getValue());
         ((Button) find(window, "event-detail-close")).click();
-        assertTrue(ui.getWindows().isEmpty());
+        assertTrue(vaadin.ui().getWindows().isEmpty());
         assertTrue(grid.getSelectedItems().isEmpty());
     }
 }

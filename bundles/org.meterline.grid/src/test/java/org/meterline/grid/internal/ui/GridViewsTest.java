@@ -7,32 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.server.ErrorMessage;
-import com.vaadin.server.VaadinRequest;
-import com.vaadin.server.VaadinSession;
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.DateField;
 import com.vaadin.ui.Grid;
-import com.vaadin.ui.HasComponents;
 import com.vaadin.ui.TextField;
 import com.vaadin.ui.TreeGrid;
 import com.vaadin.ui.TwinColSelect;
-import com.vaadin.ui.UI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.meterline.core.api.Caller;
 import org.meterline.core.api.PageRequest;
@@ -50,8 +45,8 @@ import org.meterline.grid.internal.GridServiceImpl;
 import org.meterline.grid.internal.TestDatabase;
 import org.meterline.tariff.api.ServiceRate;
 import org.meterline.ui.api.MenuGroup;
-import org.meterline.ui.api.UiContext;
 import org.meterline.ui.api.ViewContribution;
+import org.meterline.ui.api.testing.VaadinViewTest;
 
 /**
  * The views and their forms without a browser: a Vaadin session and UI of their own, the real
@@ -66,8 +61,9 @@ class GridViewsTest {
     private GridServiceImpl service;
     private final FakeTariffService tariff = new FakeTariffService();
     private final Caller operator = caller(Role.OPERATOR);
-    private VaadinSession session;
-    private UI ui;
+
+    @RegisterExtension
+    final VaadinViewTest vaadin = new VaadinViewTest().caller(operator).detachedUi();
 
     private static Caller caller(Role role) {
         return new Caller("user-" + role, 1, 10, 10, EnumSet.of(role));
@@ -77,59 +73,15 @@ class GridViewsTest {
     void start() {
         db = new TestDatabase(dir);
         service = db.gridService(tariff);
-        // Vaadin keeps the current session and UI weakly: the test holds them
-        session = new VaadinSession(null) {
-            @Override
-            public boolean hasLock() {
-                return true;
-            }
-        };
-        VaadinSession.setCurrent(session);
-        loginAs(operator);
-        ui = new UI() {
-            @Override
-            protected void init(VaadinRequest request) {
-            }
-        };
-        UI.setCurrent(ui);
     }
 
     @AfterEach
     void stop() {
-        UI.setCurrent(null);
-        VaadinSession.setCurrent(null);
         db.close();
     }
 
-    private static void loginAs(Caller caller) {
-        UiContext.setCaller(caller);
-    }
-
-    /** The component with the id in the view or in an open dialog. */
-    @SuppressWarnings("unchecked")
-    private <C extends Component> C find(Component root, String id) {
-        Stream<Component> roots = Stream.concat(Stream.of(root), ui.getWindows().stream());
-        return (C) roots.map(r -> search(r, id)).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> new AssertionError("no component " + id));
-    }
-
-    private static Optional<Component> search(Component c, String id) {
-        if (id.equals(c.getId())) {
-            return Optional.of(c);
-        }
-        if (c instanceof HasComponents children) {
-            for (Component child : children) {
-                Optional<Component> found = search(child, id);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private boolean dialogOpen(String id) {
-        return ui.getWindows().stream().anyMatch(w -> id.equals(w.getId()));
+        return vaadin.ui().getWindows().stream().anyMatch(w -> id.equals(w.getId()));
     }
 
     /** The error shown on a field, as text. */
@@ -161,7 +113,7 @@ class GridViewsTest {
             Component view = (Component) v.createView();
             assertEquals(v.viewName(), view.getId());
             for (String suffix : List.of("-grid", "-filter", "-add", "-edit", "-delete")) {
-                assertEquals(v.viewName() + suffix, find(view, v.viewName() + suffix).getId());
+                assertEquals(v.viewName() + suffix, vaadin.get(view, v.viewName() + suffix).getId());
             }
         }
     }
@@ -169,32 +121,32 @@ class GridViewsTest {
     @Test
     void siteFormNamesTheFieldsTheServiceRefuses() {
         SiteView view = new SiteView(service);
-        ((Button) find(view, "site-add")).click();
+        ((Button) vaadin.get(view, "site-add")).click();
         assertTrue(dialogOpen("site-form"));
-        Button save = find(view, "site-form-save");
+        Button save = vaadin.get(view, "site-form-save");
         save.click();
-        assertEquals("Is required", error(find(view, "site-form-name")));
+        assertEquals("Is required", error(vaadin.get(view, "site-form-name")));
 
-        ((TextField) find(view, "site-form-name")).setValue("North");
-        ((TextField) find(view, "site-form-latitude")).setValue("north-ish");
-        ((TextField) find(view, "site-form-longitude")).setValue("200");
+        ((TextField) vaadin.get(view, "site-form-name")).setValue("North");
+        ((TextField) vaadin.get(view, "site-form-latitude")).setValue("north-ish");
+        ((TextField) vaadin.get(view, "site-form-longitude")).setValue("200");
         save.click();
-        assertEquals("Must be a number", error(find(view, "site-form-latitude")));
-        ((TextField) find(view, "site-form-latitude")).setValue("52,52");
+        assertEquals("Must be a number", error(vaadin.get(view, "site-form-latitude")));
+        ((TextField) vaadin.get(view, "site-form-latitude")).setValue("52,52");
         save.click();
-        assertEquals("Must be between -180 and 180", error(find(view, "site-form-longitude")));
-        ((TextField) find(view, "site-form-longitude")).setValue("13.405");
-        ((ComboBox<String>) find(view, "site-form-timeZone")).setValue("Europe/Berlin");
+        assertEquals("Must be between -180 and 180", error(vaadin.get(view, "site-form-longitude")));
+        ((TextField) vaadin.get(view, "site-form-longitude")).setValue("13.405");
+        ((ComboBox<String>) vaadin.get(view, "site-form-timeZone")).setValue("Europe/Berlin");
         save.click();
         assertFalse(dialogOpen("site-form"));
         Site north = service.listSites(operator, PageRequest.first(10)).items().get(0);
         assertEquals(new Site(north.id(), "North", null, 52.52, 13.405, "Europe/Berlin"), north);
 
         // a duplicate lands on the name field
-        ((Button) find(view, "site-add")).click();
-        ((TextField) find(view, "site-form-name")).setValue("north");
-        ((Button) find(view, "site-form-save")).click();
-        assertEquals("A site named North already exists.", error(find(view, "site-form-name")));
+        ((Button) vaadin.get(view, "site-add")).click();
+        ((TextField) vaadin.get(view, "site-form-name")).setValue("north");
+        ((Button) vaadin.get(view, "site-form-save")).click();
+        assertEquals("A site named North already exists.", error(vaadin.get(view, "site-form-name")));
     }
 
     @Test
@@ -202,30 +154,30 @@ class GridViewsTest {
         tariff.rate(operator, 7, 8);
         Site north = service.createSite(operator, new SiteInput("North", null, null, null, null));
         ProjectView view = new ProjectView(service, tariff);
-        ((Button) find(view, "project-add")).click();
-        ComboBox<Site> site = find(view, "project-form-siteId");
+        ((Button) vaadin.get(view, "project-add")).click();
+        ComboBox<Site> site = vaadin.get(view, "project-form-siteId");
         site.setValue(north);
-        ((TextField) find(view, "project-form-name")).setValue("Solar Park");
-        TwinColSelect<ServiceRate> rates = find(view, "project-form-serviceRateIds");
+        ((TextField) vaadin.get(view, "project-form-name")).setValue("Solar Park");
+        TwinColSelect<ServiceRate> rates = vaadin.get(view, "project-form-serviceRateIds");
         ServiceRate seven = tariff.getServiceRate(operator, 7);
         rates.select(seven);
-        assertEquals(ProjectStatus.PLANNED, ((ComboBox<ProjectStatus>) find(view, "project-form-status")).getValue());
-        ((DateField) find(view, "project-form-startDate")).setValue(LocalDate.of(2026, 3, 1));
-        ((DateField) find(view, "project-form-endDate")).setValue(LocalDate.of(2026, 2, 1));
-        ((Button) find(view, "project-form-save")).click();
-        assertEquals("Must not be before the start date", error(find(view, "project-form-endDate")));
-        ((DateField) find(view, "project-form-endDate")).setValue(LocalDate.of(2026, 12, 31));
-        ((Button) find(view, "project-form-save")).click();
+        assertEquals(ProjectStatus.PLANNED, ((ComboBox<ProjectStatus>) vaadin.get(view, "project-form-status")).getValue());
+        ((DateField) vaadin.get(view, "project-form-startDate")).setValue(LocalDate.of(2026, 3, 1));
+        ((DateField) vaadin.get(view, "project-form-endDate")).setValue(LocalDate.of(2026, 2, 1));
+        ((Button) vaadin.get(view, "project-form-save")).click();
+        assertEquals("Must not be before the start date", error(vaadin.get(view, "project-form-endDate")));
+        ((DateField) vaadin.get(view, "project-form-endDate")).setValue(LocalDate.of(2026, 12, 31));
+        ((Button) vaadin.get(view, "project-form-save")).click();
         assertFalse(dialogOpen("project-form"));
         Project saved = service.listProjects(operator, PageRequest.first(10)).items().get(0);
         assertEquals(List.of(7L), saved.serviceRateIds());
         assertEquals("North", saved.siteName());
 
         // editing shows what is stored
-        ((Grid<Project>) find(view, "project-grid")).select(saved);
-        ((Button) find(view, "project-edit")).click();
-        assertEquals(Set.of(seven), ((TwinColSelect<ServiceRate>) find(view, "project-form-serviceRateIds")).getValue());
-        assertEquals(north, ((ComboBox<Site>) find(view, "project-form-siteId")).getValue());
+        ((Grid<Project>) vaadin.get(view, "project-grid")).select(saved);
+        ((Button) vaadin.get(view, "project-edit")).click();
+        assertEquals(Set.of(seven), ((TwinColSelect<ServiceRate>) vaadin.get(view, "project-form-serviceRateIds")).getValue());
+        assertEquals(north, ((ComboBox<Site>) vaadin.get(view, "project-form-siteId")).getValue());
         assertEquals("Under construction", ProjectView.caption(ProjectStatus.UNDER_CONSTRUCTION));
     }
 
@@ -236,7 +188,7 @@ class GridViewsTest {
         PowerGrid tr7 = service.createPowerGrid(operator, new PowerGridInput(feeder.id(), "TR-7", null, 50.1, 8.6));
         PowerGrid south = service.createPowerGrid(operator, new PowerGridInput(null, "South", null, null, null));
         PowerGridView view = new PowerGridView(service);
-        TreeGrid<PowerGrid> tree = find(view, "power-grid-grid");
+        TreeGrid<PowerGrid> tree = vaadin.get(view, "power-grid-grid");
         assertEquals(List.of(north, south), tree.getTreeData().getRootItems());
         assertEquals(List.of(feeder), tree.getTreeData().getChildren(north));
         assertEquals(List.of(tr7), tree.getTreeData().getChildren(feeder));
@@ -252,17 +204,17 @@ class GridViewsTest {
         tree.select(feeder);
         assertTrue(view.edit.isEnabled());
         view.add.click();
-        ComboBox<PowerGrid> parent = find(view, "power-grid-form-parentId");
+        ComboBox<PowerGrid> parent = vaadin.get(view, "power-grid-form-parentId");
         assertEquals(feeder, parent.getValue());
-        ((TextField) find(view, "power-grid-form-name")).setValue("TR-8");
-        ((Button) find(view, "power-grid-form-save")).click();
+        ((TextField) vaadin.get(view, "power-grid-form-name")).setValue("TR-8");
+        ((Button) vaadin.get(view, "power-grid-form-save")).click();
         assertFalse(dialogOpen("power-grid-form"));
         assertEquals(2, tree.getTreeData().getChildren(service.getPowerGrid(operator, feeder.id())).size());
 
         // editing North offers neither North nor anything below it as its superior
         tree.select(service.getPowerGrid(operator, north.id()));
         view.edit.click();
-        ComboBox<PowerGrid> superior = find(view, "power-grid-form-parentId");
+        ComboBox<PowerGrid> superior = vaadin.get(view, "power-grid-form-parentId");
         assertNull(superior.getValue());
         assertEquals(List.of("South"), superior.getDataCommunicator().fetchItemsWithRange(0, 100).stream()
                 .map(PowerGrid::path).collect(Collectors.toList()));
@@ -273,13 +225,13 @@ class GridViewsTest {
 
     @Test
     void viewersGetNoButtonsToChangeAnything() {
-        loginAs(caller(Role.VIEWER));
+        vaadin.caller(caller(Role.VIEWER));
         PowerGridView grids = new PowerGridView(service);
         assertFalse(grids.add.isVisible());
         assertFalse(grids.edit.isVisible());
         assertFalse(grids.delete.isVisible());
         SiteView sites = new SiteView(service);
-        assertFalse(find(sites, "site-add").isVisible());
+        assertFalse(vaadin.get(sites, "site-add").isVisible());
     }
 
     @Test

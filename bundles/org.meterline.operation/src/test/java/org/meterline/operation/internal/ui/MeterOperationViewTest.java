@@ -5,26 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vaadin.server.VaadinRequest;
-import com.vaadin.server.VaadinSession;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.Grid;
-import com.vaadin.ui.HasComponents;
 import com.vaadin.ui.ProgressBar;
-import com.vaadin.ui.UI;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.meterline.archive.api.Meter;
 import org.meterline.archive.api.MeterService;
 import org.meterline.archive.api.MeterStatus;
@@ -34,7 +27,7 @@ import org.meterline.core.api.Role;
 import org.meterline.operation.api.MeterOperations;
 import org.meterline.operation.api.ReadOutcome;
 import org.meterline.operation.api.ReadingItem;
-import org.meterline.ui.api.UiContext;
+import org.meterline.ui.api.testing.VaadinViewTest;
 
 /**
  * The view's parts and ids (the browser test relies on them), and that Read only starts the work:
@@ -47,45 +40,13 @@ class MeterOperationViewTest {
             BigDecimal.ONE, null, null, null, null, null, MeterStatus.INSTALLED);
     private final CompletableFuture<ReadOutcome> pending = new CompletableFuture<>();
     private final List<List<ObisCode>> asked = new ArrayList<>();
-    private UI ui;
+
+    @RegisterExtension
+    final VaadinViewTest vaadin = new VaadinViewTest().caller(new Caller("ann", 1, 10, 10, EnumSet.of(Role.OPERATOR)));
 
     @BeforeEach
-    void session() {
-        ReentrantLock lock = new ReentrantLock();
-        lock.lock();
-        VaadinSession session = new VaadinSession(null) {
-            private static final long serialVersionUID = 1L;
-
-            private int connectors;
-
-            @Override
-            public Lock getLockInstance() {
-                return lock;
-            }
-
-            @Override
-            public String createConnectorId(com.vaadin.server.ClientConnector connector) {
-                return Integer.toString(++connectors);
-            }
-        };
-        VaadinSession.setCurrent(session);
-        UiContext.setCaller(new Caller("ann", 1, 10, 10, EnumSet.of(Role.OPERATOR)));
-        ui = new UI() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void init(VaadinRequest request) {
-            }
-        };
-        ui.setSession(session);
-        ui.setPollInterval(5000);
-        UI.setCurrent(ui);
-    }
-
-    @AfterEach
-    void clear() {
-        UI.setCurrent(null);
-        VaadinSession.setCurrent(null);
+    void pollSlowly() {
+        vaadin.ui().setPollInterval(5000);
     }
 
     @SuppressWarnings("unchecked")
@@ -111,8 +72,7 @@ class MeterOperationViewTest {
             throw new UnsupportedOperationException(name);
         });
         MeterOperationView view = new MeterOperationView(operations, meters);
-        Map<String, com.vaadin.ui.Component> byId = new HashMap<>();
-        collect(view, byId);
+        Map<String, com.vaadin.ui.Component> byId = VaadinViewTest.byId(view);
         for (String id : new String[] {"operation-meter-grid", "operation-meter-filter", "operation-meter",
             "operation-items", "operation-read", "operation-item-settings", "operation-relay", "operation-progress",
             "operation-status", "operation-result-grid", "operation-log-grid"}) {
@@ -135,15 +95,6 @@ class MeterOperationViewTest {
         assertTrue(byId.get("operation-progress").isVisible());
         assertTrue(((ProgressBar) byId.get("operation-progress")).isIndeterminate());
         assertFalse(read.isEnabled(), "one read at a time");
-        assertEquals(MeterOperationView.POLL_WHILE_RUNNING, ui.getPollInterval());
-    }
-
-    private static void collect(com.vaadin.ui.Component c, Map<String, com.vaadin.ui.Component> byId) {
-        if (c.getId() != null) {
-            byId.put(c.getId(), c);
-        }
-        if (c instanceof HasComponents parent) {
-            parent.forEach(child -> collect(child, byId));
-        }
+        assertEquals(MeterOperationView.POLL_WHILE_RUNNING, vaadin.ui().getPollInterval());
     }
 }

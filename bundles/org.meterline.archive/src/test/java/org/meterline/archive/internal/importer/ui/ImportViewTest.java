@@ -3,9 +3,7 @@ package org.meterline.archive.internal.importer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.vaadin.ui.HasComponents;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +14,7 @@ import org.meterline.archive.api.ImportKind;
 import org.meterline.archive.api.ImportProgress;
 import org.meterline.archive.api.ImportReport;
 import org.meterline.core.api.Caller;
+import org.meterline.ui.api.testing.VaadinViewTest;
 
 /** The import view's parts and their ids, which the browser tests rely on. */
 class ImportViewTest {
@@ -37,8 +36,7 @@ class ImportViewTest {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             ImportView view = new ImportView(service, executor, 1024);
-            Map<String, com.vaadin.ui.Component> byId = new HashMap<>();
-            collect(view, byId);
+            Map<String, com.vaadin.ui.Component> byId = VaadinViewTest.byId(view);
             for (String id : new String[] {"import-kind", "import-template-csv", "import-template-xlsx", "import-upload",
                 "import-progress", "import-status", "import-errors"}) {
                 assertEquals(id, byId.get(id) == null ? null : byId.get(id).getId(), id);
@@ -47,15 +45,6 @@ class ImportViewTest {
             assertFalse(byId.get("import-progress").isVisible());
         } finally {
             executor.shutdownNow();
-        }
-    }
-
-    private static void collect(com.vaadin.ui.Component c, Map<String, com.vaadin.ui.Component> byId) {
-        if (c.getId() != null) {
-            byId.put(c.getId(), c);
-        }
-        if (c instanceof HasComponents parent) {
-            parent.forEach(child -> collect(child, byId));
         }
     }
 }
