@@ -78,6 +78,8 @@ public class CollectionRoutes implements RunLauncher {
     private final StoreBatcher storing;
     private final Map<Long, Semaphore> modules = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> remaining = new ConcurrentHashMap<>();
+    /** Per LOAD_PROFILE run: the meters whose previous run ended at this period's start (no gap to fill). */
+    private final Map<Long, java.util.Set<Long>> continuing = new ConcurrentHashMap<>();
     private final AtomicInteger reading = new AtomicInteger();
     private final AtomicInteger maxReading = new AtomicInteger();
     private final Map<Long, AtomicInteger> moduleReading = new ConcurrentHashMap<>();
@@ -207,6 +209,9 @@ public class CollectionRoutes implements RunLauncher {
             return;
         }
         remaining.put(rs.runId(), new AtomicInteger(targets.size()));
+        if (rs.task().template() == TaskTemplate.LOAD_PROFILE) {
+            continuing.put(rs.runId(), continuing(rs, targets));
+        }
         exchange.getIn().setBody(interleaveModules(targets).stream().map(t -> new MeterJob(rs.tenantId(), rs.runId(),
                 rs.task().template(), rs.periodStart(), rs.periodEnd(), t.meterId(), t.serialNumber(), t.moduleId()))
                 .toList());
@@ -246,6 +251,7 @@ public class CollectionRoutes implements RunLauncher {
         }
         LOG.warn("Run {} of task {} aborted: {}", rs.runId(), rs.task().name(), String.valueOf(e));
         remaining.remove(rs.runId());
+        continuing.remove(rs.runId());
         store.finishRun(rs.tenantId(), rs.runId(), RunState.ABORTED, e == null ? "aborted" : e.getMessage());
     }
 
@@ -300,7 +306,31 @@ public class CollectionRoutes implements RunLauncher {
      * stored within {@code gapFillMaxDays} before the run's period; otherwise just after the period's start
      * (intervals are stamped with their end, so the run reads those ending in (start, end]).
      */
+    /**
+     * The run's meters that hold the profile interval ending at the period's start (the one their previous run
+     * ended with): one query for all, so that the usual, gap-free meter needs no lookup of its own. Empty when
+     * the period does not start on the capture period, or when the query fails (each meter then looks itself).
+     */
+    private java.util.Set<Long> continuing(RunStart rs, List<MeterSelector.Target> targets) {
+        if (rs.periodStart().getNano() != 0
+                || rs.periodStart().getEpochSecond() % TemplateReader.CAPTURE_PERIOD.getSeconds() != 0) {
+            return java.util.Set.of();
+        }
+        try {
+            return readings.metersWithReadingAt(system(rs.tenantId()),
+                    targets.stream().map(MeterSelector.Target::meterId).toList(), TemplateReader.GAP_CHANNEL,
+                    rs.periodStart());
+        } catch (RuntimeException e) {
+            LOG.info("Run {}: looking up where the meters' profiles continue failed ({}); each meter looks itself",
+                    rs.runId(), e.toString());
+            return java.util.Set.of();
+        }
+    }
+
     Instant profileFrom(Caller caller, MeterJob job) {
+        if (continuing.getOrDefault(job.runId(), java.util.Set.of()).contains(job.meterId())) {
+            return job.periodStart().plusSeconds(1);
+        }
         // the usual case first, cheaply: an interval stored within the run's own period means no gap
         Instant noGap = job.periodStart().plusSeconds(1);
         if (lastInterval(caller, job.meterId(), job.periodStart(), job.periodEnd().plusSeconds(1)) != null) {
@@ -382,6 +412,7 @@ public class CollectionRoutes implements RunLauncher {
         AtomicInteger left = remaining.get(job.runId());
         if (left != null && left.decrementAndGet() == 0) {
             remaining.remove(job.runId());
+            continuing.remove(job.runId());
             TaskRun done = store.finishRun(job.tenantId(), job.runId(), RunState.FINISHED, "");
             LOG.info("Run {} of task {} finished: {} of {} meters read, {} failed", done.id(), done.taskName(),
                     done.metersSucceeded(), done.metersTotal(), done.metersFailed());

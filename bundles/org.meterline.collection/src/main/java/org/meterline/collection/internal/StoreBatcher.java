@@ -41,19 +41,28 @@ final class StoreBatcher {
     private final CollectionStore store;
     /** How long a waiting thread sleeps at most before it looks again (it is normally woken sooner). */
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** A lingering batch is written when no result came for this long. */
+    static final long QUIET_MICROS = 2000;
+    private static final long PARK_STEP_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
 
     private final int maxRows;
     private final long lingerNanos;
+    private final long quietNanos;
     private final ReentrantLock writing = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private long batches;
     private long results;
 
     StoreBatcher(ReadingStore readings, CollectionStore store, int maxRows, long lingerMillis) {
+        this(readings, store, maxRows, lingerMillis, QUIET_MICROS);
+    }
+
+    StoreBatcher(ReadingStore readings, CollectionStore store, int maxRows, long lingerMillis, long quietMicros) {
         this.readings = readings;
         this.store = store;
         this.maxRows = Math.max(1, maxRows);
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, lingerMillis));
+        this.quietNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(0, quietMicros));
     }
 
     /** Stores one meter's result (with whatever else waits) and answers its recorded outcome. */
@@ -138,20 +147,33 @@ final class StoreBatcher {
 
     /**
      * Gives the other store threads up to {@code lingerMillis} to hand in their results before a batch is
-     * written, unless a batch's worth is waiting already: a commit costs far more than the few
-     * milliseconds, and while the batch lingers the meters keep being read.
+     * written: a commit costs far more than a few milliseconds. The lingering ends early when a batch's
+     * worth ({@code maxRows}) is waiting, or when no result came for a quiet spell (2 ms; every store
+     * thread that had one is queued already; waiting longer would only hold them back).
      */
     private void linger() {
-        long deadline = System.nanoTime() + lingerNanos;
-        for (long left = lingerNanos; left > 0; left = deadline - System.nanoTime()) {
+        long now = System.nanoTime();
+        long deadline = now + lingerNanos;
+        long lastArrival = now;
+        int seen = -1;
+        while (now < deadline) {
             int rows = 0;
+            int results = 0;
             for (Pending p : waiting) {
                 rows += p.size();
+                results++;
             }
             if (rows >= maxRows) {
                 return;
             }
-            LockSupport.parkNanos(Math.min(500_000L, left));
+            if (results != seen) {
+                seen = results;
+                lastArrival = now;
+            } else if (now - lastArrival >= quietNanos) {
+                return;
+            }
+            LockSupport.parkNanos(Math.min(PARK_STEP_NANOS, deadline - now));
+            now = System.nanoTime();
         }
     }
 

@@ -208,6 +208,39 @@ class CollectionRoutesTest {
     }
 
     @Test
+    void metersThatContinueFromTheirLastRunNeedNoGapLookupOfTheirOwn() throws Exception {
+        ReadingStore real = readings;
+        List<Long> lookedUp = java.util.Collections.synchronizedList(new ArrayList<>());
+        readings = (ReadingStore) java.lang.reflect.Proxy.newProxyInstance(ReadingStore.class.getClassLoader(),
+                new Class<?>[] {ReadingStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("readings")) {
+                        lookedUp.add((Long) args[1]);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        routes(fast(), fleetTargets().subList(0, 3));
+        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant start = end.minus(Duration.ofHours(1));
+        // meters 100 and 101 ended their previous run at this period's start; 102 was never read
+        real.write(CollectionRoutes.system(TENANT), List.of(Reading.good(100L, TemplateReader.GAP_CHANNEL, start,
+                BigDecimal.ONE), Reading.good(101L, TemplateReader.GAP_CHANNEL, start, BigDecimal.ONE)));
+        long task = task(TaskTemplate.LOAD_PROFILE, 60);
+
+        TaskRun run = await(routes.launch(TENANT, task, "test", end));
+
+        assertEquals(3, run.metersSucceeded(), () -> outcomes(run).toString());
+        // the hour's four intervals of four channels each, for all three
+        outcomes(run).values().forEach(o -> assertEquals(16, o.valuesStored(), o.toString()));
+        assertFalse(lookedUp.contains(100L), lookedUp.toString());
+        assertFalse(lookedUp.contains(101L), lookedUp.toString());
+        assertTrue(lookedUp.contains(102L), lookedUp.toString());
+    }
+
+    @Test
     void faultsEndInTheRightOutcomeAndRetryableOnesAreRetried() throws Exception {
         List<MeterSelector.Target> targets = new ArrayList<>(fleetTargets().subList(0, 4));
         targets.add(new MeterSelector.Target(999L, "NOMODULE", null));

@@ -183,7 +183,8 @@ class StoreBatcherTest {
 
     @Test
     void aBatchLingersForResultsThatArriveShortlyAfter() throws Exception {
-        StoreBatcher batcher = new StoreBatcher(recording(0), store, 10_000, 500);
+        // lingering up to 500 ms, quiet spells of up to 200 ms allowed
+        StoreBatcher batcher = new StoreBatcher(recording(0), store, 10_000, 500, 200_000);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<MeterOutcome>> futures = new ArrayList<>();
@@ -200,6 +201,16 @@ class StoreBatcherTest {
         }
         assertEquals(List.of(List.of(1L, 2L, 3L, 4L)), writeCalls, "one write for all four");
         assertEquals(4 * 96, storedRows());
+    }
+
+    @Test
+    void aBatchStopsLingeringWhenNothingMoreComes() throws Exception {
+        StoreBatcher batcher = new StoreBatcher(recording(0), store, 10_000, 5_000);
+        long t0 = System.nanoTime();
+        assertEquals(OutcomeStatus.SUCCEEDED, batcher.store(result(1, 96, BigDecimal.TEN)).status());
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        // a lone result is written after a quiet spell of 2 ms, not after the 5 s linger
+        assertTrue(millis < 2_000, millis + " ms");
     }
 
     @Test

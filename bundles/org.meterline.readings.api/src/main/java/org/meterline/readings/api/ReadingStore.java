@@ -44,6 +44,18 @@ public interface ReadingStore {
     ReadingPage readings(Caller caller, long meterId, ObisCode item, Instant from, Instant to, int limit);
 
     /**
+     * Of the given meters of the caller's customer, those that have a reading of {@code item} at exactly
+     * {@code at}: one query for many meters where asking each meter would cost a query each (a load-profile
+     * collection checks which meters continue from the interval it ended with last time). Meter ids of
+     * other customers are never found.
+     *
+     * @throws org.meterline.core.api.ValidationException when an argument is missing
+     * @since 1.2
+     */
+    java.util.Set<Long> metersWithReadingAt(Caller caller, java.util.Collection<Long> meterIds, ObisCode item,
+            Instant at);
+
+    /**
      * Events of a meter in [{@code from}, {@code to}), oldest first (then by log and code), a page
      * at a time; the page's sort field must be null or {@code "at"}.
      */

@@ -6,5 +6,5 @@
  * {@link org.meterline.readings.api.MeterScopeResolver}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.meterline.readings.api;

@@ -250,6 +250,56 @@ public class ReadingStoreImpl implements ReadingStore {
     }
 
     @Override
+    public java.util.Set<Long> metersWithReadingAt(Caller caller, java.util.Collection<Long> meterIds, ObisCode item,
+            Instant at) {
+        caller.require(Permission.read(AREA));
+        new Checks().required("meterIds", meterIds).required("item", item).required("at", at).throwIfAny();
+        List<Long> ids = new ArrayList<>(new java.util.LinkedHashSet<>(meterIds));
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Utc utc = new Utc();
+        try (Connection c = dataSource.getConnection()) {
+            if (dialect == Dialect.POSTGRESQL) {
+                // one statement: the meter ids as an array
+                try (PreparedStatement ps = c.prepareStatement("SELECT METER_ID FROM ML_READING WHERE TENANT_ID = ?"
+                        + " AND ITEM = ? AND READ_AT = ? AND METER_ID = ANY (?)")) {
+                    ps.setLong(1, caller.tenantId());
+                    ps.setLong(2, ObisKey.pack(item));
+                    utc.set(ps, 3, at);
+                    ps.setArray(4, c.createArrayOf("int8", ids.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getLong(1));
+                        }
+                    }
+                }
+            } else {
+                // Derby probes an IN list only on an index's first column (here the tenant), so it would scan the
+                // customer's rows; a point lookup on the whole primary key per meter is far cheaper
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ML_READING WHERE TENANT_ID = ?"
+                        + " AND METER_ID = ? AND ITEM = ? AND READ_AT = ?")) {
+                    ps.setLong(1, caller.tenantId());
+                    ps.setLong(3, ObisKey.pack(item));
+                    utc.set(ps, 4, at);
+                    for (Long id : ids) {
+                        ps.setLong(2, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                found.add(id);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("Reading", e);
+        }
+        return found;
+    }
+
+    @Override
     public Page<MeterEvent> events(Caller caller, long meterId, Instant from, Instant to, PageRequest page) {
         caller.require(Permission.read(AREA));
         new Checks().required("from", from).required("to", to).required("page", page).throwIfAny();

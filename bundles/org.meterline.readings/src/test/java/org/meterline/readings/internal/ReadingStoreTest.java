@@ -105,6 +105,40 @@ class ReadingStoreTest {
         }
     }
 
+    // ---------------------------------------------------------------- which meters have a reading at an instant
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void metersWithAReadingAtAnInstantAreFoundInOneCallForManyMeters(Kind kind) throws SQLException {
+        ReadingStoreImpl store = store(kind);
+        Instant at = Instant.parse("2026-05-04T00:00:00Z");
+        List<Reading> rows = new ArrayList<>();
+        for (long m = 1; m <= 450; m++) {
+            // every third meter has the instant; the others a reading a second later or of another item
+            Instant t = m % 3 == 0 ? at : at.plusSeconds(1);
+            rows.add(Reading.good(m, m % 3 == 1 ? EXPORT : ENERGY, m % 3 == 1 ? at : t, BigDecimal.ONE));
+        }
+        store.write(acme, rows);
+        store.write(beta, List.of(Reading.good(1000, ENERGY, at, BigDecimal.ONE)));
+
+        List<Long> asked = new ArrayList<>();
+        for (long m = 1; m <= 450; m++) {
+            asked.add(m);
+        }
+        asked.add(1000L); // beta's meter: not acme's
+        java.util.Set<Long> found = store.metersWithReadingAt(acme, asked, ENERGY, at);
+
+        java.util.Set<Long> expected = new java.util.HashSet<>();
+        for (long m = 3; m <= 450; m += 3) {
+            expected.add(m);
+        }
+        assertEquals(expected, found); // 150 of 450 meters
+        assertEquals(java.util.Set.of(1000L), store.metersWithReadingAt(beta, List.of(1000L, 3L), ENERGY, at));
+        assertEquals(java.util.Set.of(), store.metersWithReadingAt(acme, List.of(), ENERGY, at));
+        assertThrows(org.meterline.core.api.ValidationException.class,
+                () -> store.metersWithReadingAt(acme, asked, null, at));
+    }
+
     // ---------------------------------------------------------------- idempotency
 
     @ParameterizedTest
