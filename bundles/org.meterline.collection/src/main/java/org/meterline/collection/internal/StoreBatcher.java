@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the read results of several meters together: a group commit. Each store consumer thread
  * hands in its meter's result and waits; whichever thread holds the write lock takes every result
- * waiting at that moment (up to {@code maxRows} values), writes their readings and events in one
- * store call and their outcomes in one transaction, and wakes the others. It lingers up to
+ * waiting at that moment (up to {@code maxRows} values, one result a meter), writes their readings in one
+ * store call (which still answers per meter what was stored already), their events meter by meter and their
+ * outcomes in one transaction, and wakes the others. It lingers up to
  * {@code lingerMillis} first, so that under load tens of meters share each commit; a lone meter waits no
  * longer than that.
  *
@@ -114,8 +115,10 @@ final class StoreBatcher {
         linger();
         List<Pending> batch = new ArrayList<>();
         int rows = 0;
-        for (Pending p = waiting.peek(); p != null && (batch.isEmpty() || rows + p.size() <= maxRows);
-                p = waiting.peek()) {
+        java.util.Set<Long> meters = new java.util.HashSet<>();
+        for (Pending p = waiting.peek(); p != null && (batch.isEmpty() || rows + p.size() <= maxRows)
+                && meters.add(p.result.job().meterId()); p = waiting.peek()) {
+            // a second result of a meter (two tasks at once) waits for the next batch: outcomes are per meter
             waiting.poll();
             batch.add(p);
             rows += p.size();
@@ -180,7 +183,7 @@ final class StoreBatcher {
     private void writeTenant(long tenantId, List<Pending> group) {
         Caller caller = CollectionRoutes.system(tenantId);
         List<Pending> ok = group.stream().filter(p -> p.result.ok()).toList();
-        WriteOutcome shared = null;
+        Map<Long, WriteOutcome> shared = null;
         if (!ok.isEmpty()) {
             try {
                 shared = write(caller, ok);
@@ -201,11 +204,12 @@ final class StoreBatcher {
             if (!r.ok()) {
                 p.outcome = outcome(r, OutcomeStatus.FAILED, r.errorKind(), r.message(), 0);
             } else if (shared != null) {
-                p.outcome = outcome(r, OutcomeStatus.SUCCEEDED, "", r.message() + note(shared, ok.size()), p.size());
+                WriteOutcome own = shared.getOrDefault(r.job().meterId(), WriteOutcome.NONE);
+                p.outcome = outcome(r, OutcomeStatus.SUCCEEDED, "", r.message() + note(own), own.total());
             } else {
                 try {
-                    WriteOutcome own = write(caller, List.of(p));
-                    p.outcome = outcome(r, OutcomeStatus.SUCCEEDED, "", r.message() + note(own, 1), own.total());
+                    WriteOutcome own = write(caller, List.of(p)).getOrDefault(r.job().meterId(), WriteOutcome.NONE);
+                    p.outcome = outcome(r, OutcomeStatus.SUCCEEDED, "", r.message() + note(own), own.total());
                 } catch (RuntimeException e) {
                     failStore(p, e);
                 }
@@ -215,22 +219,26 @@ final class StoreBatcher {
         group.forEach(Pending::markWritten);
     }
 
-    /** Writes the readings and events of the results in (at most) two store calls. */
-    private WriteOutcome write(Caller caller, List<Pending> ok) {
+    /**
+     * Writes the readings of the results in one store call and each meter's events; answers what was new and
+     * what was stored already, per meter (the batch holds one result a meter).
+     */
+    private Map<Long, WriteOutcome> write(Caller caller, List<Pending> ok) {
         List<Reading> rows = new ArrayList<>();
-        List<MeterEvent> events = new ArrayList<>();
         for (Pending p : ok) {
             rows.addAll(p.result.readings());
-            events.addAll(p.result.events());
         }
-        WriteOutcome w = WriteOutcome.NONE;
+        Map<Long, WriteOutcome> out = new java.util.HashMap<>();
         if (!rows.isEmpty()) {
-            w = w.plus(readings.write(caller, rows));
+            out.putAll(readings.writeByMeter(caller, rows));
         }
-        if (!events.isEmpty()) {
-            w = w.plus(readings.writeEvents(caller, events));
+        for (Pending p : ok) {
+            List<MeterEvent> events = p.result.events();
+            if (!events.isEmpty()) {
+                out.merge(p.result.job().meterId(), readings.writeEvents(caller, events), WriteOutcome::plus);
+            }
         }
-        return w;
+        return out;
     }
 
     private void failStore(Pending p, RuntimeException e) {
@@ -251,13 +259,8 @@ final class StoreBatcher {
         }
     }
 
-    private static String note(WriteOutcome w, int meters) {
-        if (w.alreadyPresent() == 0) {
-            return "";
-        }
-        return meters == 1 ? " (" + w.alreadyPresent() + " already stored)"
-                : " (" + w.alreadyPresent() + " of the values stored with " + (meters - 1)
-                        + " other meters were already stored)";
+    private static String note(WriteOutcome w) {
+        return w.alreadyPresent() == 0 ? "" : " (" + w.alreadyPresent() + " already stored)";
     }
 
     private static MeterOutcome outcome(ReadResult r, OutcomeStatus status, String kind, String message, int stored) {

@@ -98,7 +98,7 @@ class StoreBatcherTest {
     private ReadingStore recording(long firstCallMillis) {
         return (ReadingStore) Proxy.newProxyInstance(ReadingStore.class.getClassLoader(),
                 new Class<?>[] {ReadingStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("write")) {
+                    if (method.getName().equals("writeByMeter")) {
                         List<?> rows = (List<?>) args[1];
                         writeCalls.add(rows.stream().map(r -> ((Reading) r).meterId()).distinct().toList());
                         if (calls.getAndIncrement() == 0) {
@@ -211,6 +211,27 @@ class StoreBatcherTest {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         // a lone result is written after a quiet spell of 2 ms, not after the 5 s linger
         assertTrue(millis < 2_000, millis + " ms");
+    }
+
+    @Test
+    void eachMeterOfABatchIsToldWhatWasStoredAlready() throws Exception {
+        // meter 2 was read before: 40 of its 96 intervals are stored
+        real.write(CollectionRoutes.system(TENANT), result(2, 40, BigDecimal.TEN).readings());
+        StoreBatcher batcher = new StoreBatcher(recording(300), store, 10_000, 0);
+        List<ReadResult> results = new ArrayList<>();
+        for (long m = 1; m <= 4; m++) {
+            results.add(result(m, 96, BigDecimal.TEN));
+        }
+        Map<Long, MeterOutcome> answered = storeAtOnce(batcher, results);
+
+        assertTrue(writeCalls.stream().anyMatch(meters -> meters.size() > 1), "write calls " + writeCalls);
+        for (long m = 1; m <= 4; m++) {
+            MeterOutcome o = answered.get(m);
+            assertEquals(96, o.valuesStored(), o.toString());
+            assertEquals(m == 2, o.message().contains("already stored"), o.toString());
+        }
+        assertTrue(answered.get(2L).message().endsWith("(40 already stored)"), answered.get(2L).message());
+        assertEquals(4 * 96, storedRows());
     }
 
     @Test

@@ -35,6 +35,14 @@ public interface ReadingStore {
 
     WriteOutcome write(Caller caller, List<Reading> readings);
 
+    /**
+     * Writes like {@link #write} and answers the outcome per meter (how many of each meter's readings were new,
+     * how many stored already), for callers that store several meters at once and report on each.
+     *
+     * @since 1.2
+     */
+    java.util.Map<Long, WriteOutcome> writeByMeter(Caller caller, List<Reading> readings);
+
     WriteOutcome writeEvents(Caller caller, List<MeterEvent> events);
 
     /**

@@ -125,6 +125,21 @@ public class ReadingStoreImpl implements ReadingStore {
     }
 
     @Override
+    public Map<Long, WriteOutcome> writeByMeter(Caller caller, List<Reading> readings) {
+        caller.require(Permission.write(AREA));
+        validateReadings(readings);
+        Map<Long, Integer> present = new java.util.HashMap<>();
+        inChunks(caller.tenantId(), readings, "readings", (c, tenantId, chunk) -> readingWriter.write(c, tenantId,
+                chunk, present));
+        Map<Long, WriteOutcome> out = new java.util.LinkedHashMap<>();
+        ReadingWriter.countByMeter(readings).forEach((meter, total) -> {
+            int there = present.getOrDefault(meter, 0);
+            out.put(meter, new WriteOutcome(total - there, there));
+        });
+        return out;
+    }
+
+    @Override
     public WriteOutcome writeEvents(Caller caller, List<MeterEvent> events) {
         caller.require(Permission.write(AREA));
         validateEvents(events);

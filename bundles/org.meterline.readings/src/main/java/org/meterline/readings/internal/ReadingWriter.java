@@ -51,10 +51,21 @@ final class ReadingWriter {
     }
 
     WriteOutcome write(Connection c, long tenantId, List<Reading> chunk) throws SQLException {
-        return dialect == Dialect.POSTGRESQL ? writePostgres(c, tenantId, chunk) : writeDerby(c, tenantId, chunk);
+        return write(c, tenantId, chunk, null);
     }
 
-    private static WriteOutcome writePostgres(Connection c, long tenantId, List<Reading> chunk) throws SQLException {
+    /**
+     * Writes the chunk; with a {@code present} map, also counts per meter the rows that were stored already
+     * (on PostgreSQL this makes the insert return the meter of each new row).
+     */
+    WriteOutcome write(Connection c, long tenantId, List<Reading> chunk, Map<Long, Integer> present)
+            throws SQLException {
+        return dialect == Dialect.POSTGRESQL ? writePostgres(c, tenantId, chunk, present)
+                : writeDerby(c, tenantId, chunk, present);
+    }
+
+    private static WriteOutcome writePostgres(Connection c, long tenantId, List<Reading> chunk,
+            Map<Long, Integer> present) throws SQLException {
         int n = chunk.size();
         Long[] meters = new Long[n];
         Long[] items = new Long[n];
@@ -71,12 +82,28 @@ final class ReadingWriter {
         }
         Array[] arrays = {c.createArrayOf("int8", meters), c.createArrayOf("int8", items),
                 c.createArrayOf("int8", times), c.createArrayOf("text", values), c.createArrayOf("int2", qualities)};
-        try (PreparedStatement ps = c.prepareStatement(PG_INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(present == null ? PG_INSERT : PG_INSERT + " RETURNING METER_ID")) {
             ps.setLong(1, tenantId);
             for (int k = 0; k < arrays.length; k++) {
                 ps.setArray(k + 2, arrays[k]);
             }
-            int inserted = ps.executeUpdate();
+            if (present == null) {
+                int inserted = ps.executeUpdate();
+                return new WriteOutcome(inserted, n - inserted);
+            }
+            Map<Long, Integer> missing = countByMeter(chunk);
+            int inserted = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    missing.merge(rs.getLong(1), -1, Integer::sum);
+                    inserted++;
+                }
+            }
+            missing.forEach((meter, left) -> {
+                if (left > 0) {
+                    present.merge(meter, left, Integer::sum);
+                }
+            });
             return new WriteOutcome(inserted, n - inserted);
         } finally {
             for (Array a : arrays) {
@@ -85,16 +112,26 @@ final class ReadingWriter {
         }
     }
 
-    private static WriteOutcome writeDerby(Connection c, long tenantId, List<Reading> chunk) throws SQLException {
+    private static WriteOutcome writeDerby(Connection c, long tenantId, List<Reading> chunk, Map<Long, Integer> present)
+            throws SQLException {
         Utc utc = new Utc();
         List<Reading> pending = chunk;
         int written = 0;
-        int present = 0;
+        int alreadyThere = 0;
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round > 0) {
                     List<Reading> fresh = withoutStored(c, tenantId, pending, utc);
-                    present += pending.size() - fresh.size();
+                    alreadyThere += pending.size() - fresh.size();
+                    if (present != null) {
+                        Map<Long, Integer> dropped = countByMeter(pending);
+                        countByMeter(fresh).forEach((meter, kept) -> dropped.merge(meter, -kept, Integer::sum));
+                        dropped.forEach((meter, n) -> {
+                            if (n > 0) {
+                                present.merge(meter, n, Integer::sum);
+                            }
+                        });
+                    }
                     pending = fresh;
                     if (pending.isEmpty()) {
                         break;
@@ -120,7 +157,15 @@ final class ReadingWriter {
                 }
             }
         }
-        return new WriteOutcome(written, present);
+        return new WriteOutcome(written, alreadyThere);
+    }
+
+    static Map<Long, Integer> countByMeter(List<Reading> rows) {
+        Map<Long, Integer> out = new java.util.HashMap<>();
+        for (Reading r : rows) {
+            out.merge(r.meterId(), 1, Integer::sum);
+        }
+        return out;
     }
 
     static void bind(PreparedStatement ps, long tenantId, Reading r, Utc utc) throws SQLException {

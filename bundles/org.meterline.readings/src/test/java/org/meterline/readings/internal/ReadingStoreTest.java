@@ -105,6 +105,27 @@ class ReadingStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void writingManyMetersAtOnceSaysPerMeterWhatWasStoredAlready(Kind kind) throws SQLException {
+        ReadingStoreImpl store = store(kind, 100); // several commits
+        Instant t0 = Instant.parse("2026-05-04T00:00:00Z");
+        Instant last = t0.plus(Duration.ofHours(24)).minus(QUARTER);
+        store.write(acme, profile(2, t0, t0.plus(Duration.ofHours(10)).minus(QUARTER), "5", "1")); // 40 of meter 2's
+        List<Reading> rows = new ArrayList<>();
+        for (long m = 1; m <= 3; m++) {
+            rows.addAll(profile(m, t0, last, "5", "1"));
+        }
+
+        Map<Long, WriteOutcome> perMeter = store.writeByMeter(acme, rows);
+
+        assertEquals(Map.of(1L, new WriteOutcome(96, 0), 2L, new WriteOutcome(56, 40), 3L, new WriteOutcome(96, 0)),
+                perMeter);
+        assertEquals(3 * 96, count("ML_READING"));
+        assertEquals(Map.of(1L, new WriteOutcome(0, 96), 2L, new WriteOutcome(0, 96), 3L, new WriteOutcome(0, 96)),
+                store.writeByMeter(acme, rows));
+    }
+
     // ---------------------------------------------------------------- which meters have a reading at an instant
 
     @ParameterizedTest
