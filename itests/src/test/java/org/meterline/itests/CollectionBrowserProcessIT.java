@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -27,19 +24,9 @@ public class CollectionBrowserProcessIT extends BrowserSupport {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-collection-browser", 37000);
-        Path deploy = meterline.home.resolve("deploy");
-        Files.createDirectories(deploy);
-        Files.copy(Paths.get("../distribution/src/demo/deploy/meterline-demo.xml"), deploy.resolve("meterline-demo.xml"));
-        meterline.set("etc/org.meterline.demo.cfg", "simulatorPort", "37059");
-        meterline.set("etc/org.meterline.demo.cfg", "url", meterline.baseUrl() + "/meterline");
+        meterline = MeterlineProcess.unpackDemo("run-collection-browser", 37000);
         meterline.start();
-        RestClient demo = new RestClient(meterline.baseUrl() + "/api/v1", "demo", "demo1234");
-        demo.await("/collection-tasks", 200, Duration.ofSeconds(120));
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < end && demo.get("/pocs?limit=1").json().get("total").asInt() < 60) {
-            Thread.sleep(500); // the demo data is still being written
-        }
+        meterline.awaitDemoData();
         browser = new Browser();
     }
 

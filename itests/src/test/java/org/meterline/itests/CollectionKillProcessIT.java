@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -65,12 +64,7 @@ public class CollectionKillProcessIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-collection-kill", 39000);
-        Path deploy = meterline.home.resolve("deploy");
-        Files.createDirectories(deploy);
-        Files.copy(Paths.get("../distribution/src/demo/deploy/meterline-demo.xml"), deploy.resolve("meterline-demo.xml"));
-        meterline.set("etc/org.meterline.demo.cfg", "simulatorPort", "39059");
-        meterline.set("etc/org.meterline.demo.cfg", "url", meterline.baseUrl() + "/meterline");
+        meterline = MeterlineProcess.unpackDemo("run-collection-kill", 39000);
         // two meters at a time, so the run is still going when it is killed
         meterline.set("etc/org.meterline.collection.cfg", "readThreads", "2");
         meterline.set("etc/org.meterline.collection.cfg", "retryDelayMillis", "200");
@@ -89,15 +83,11 @@ public class CollectionKillProcessIT {
     }
 
     private static RestClient demo() {
-        return new RestClient(meterline.baseUrl() + "/api/v1", "demo", "demo1234");
+        return meterline.demo();
     }
 
     private static void awaitDemo() throws InterruptedException {
-        demo().await("/collection-tasks", 200, Duration.ofSeconds(120));
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < end && demo().get("/pocs?limit=1").json().get("total").asInt() < 60) {
-            Thread.sleep(500); // the demo data is still being written
-        }
+        meterline.awaitDemoData();
         demo().await("/meters?q=SN000100", 200, Duration.ofSeconds(60));
     }
 

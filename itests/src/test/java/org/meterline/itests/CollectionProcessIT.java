@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,21 +26,12 @@ public class CollectionProcessIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-collection", 36000);
-        Path deploy = meterline.home.resolve("deploy");
-        Files.createDirectories(deploy);
-        Files.copy(Paths.get("../distribution/src/demo/deploy/meterline-demo.xml"), deploy.resolve("meterline-demo.xml"));
-        meterline.set("etc/org.meterline.demo.cfg", "simulatorPort", "36059");
-        meterline.set("etc/org.meterline.demo.cfg", "url", meterline.baseUrl() + "/meterline");
+        meterline = MeterlineProcess.unpackDemo("run-collection", 36000);
         // quick retries, so the fault case stays short
         meterline.set("etc/org.meterline.collection.cfg", "retryDelayMillis", "200");
         meterline.set("etc/org.meterline.collection.cfg", "retryMaxDelayMillis", "1000");
         meterline.start();
-        demo().await("/collection-tasks", 200, Duration.ofSeconds(120));
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < end && demo().get("/pocs?limit=1").json().get("total").asInt() < 60) {
-            Thread.sleep(500); // the demo data is still being written
-        }
+        meterline.awaitDemoData();
     }
 
     @AfterClass
@@ -54,7 +42,7 @@ public class CollectionProcessIT {
     }
 
     private static RestClient demo() {
-        return new RestClient(meterline.baseUrl() + "/api/v1", "demo", "demo1234");
+        return meterline.demo();
     }
 
     private static JsonNode awaitRun(long runId) throws InterruptedException {

@@ -3,9 +3,6 @@ package org.meterline.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -22,12 +19,7 @@ public class DemoMetersProcessIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-demo", 31000);
-        Path deploy = meterline.home.resolve("deploy");
-        Files.createDirectories(deploy);
-        Files.copy(Paths.get("../distribution/src/demo/deploy/meterline-demo.xml"), deploy.resolve("meterline-demo.xml"));
-        meterline.set("etc/org.meterline.demo.cfg", "simulatorPort", "31059");
-        meterline.set("etc/org.meterline.demo.cfg", "url", meterline.baseUrl() + "/meterline");
+        meterline = MeterlineProcess.unpackDemo("run-demo", 31000);
         meterline.start();
         demo().await("/meters?q=SN000100", 200, Duration.ofSeconds(120));
         awaitDemoMeters();
@@ -41,7 +33,7 @@ public class DemoMetersProcessIT {
     }
 
     private static RestClient demo() {
-        return new RestClient(meterline.baseUrl() + "/api/v1", "demo", "demo1234");
+        return meterline.demo();
     }
 
     private static void awaitDemoMeters() throws InterruptedException {

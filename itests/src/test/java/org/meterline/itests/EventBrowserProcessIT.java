@@ -5,9 +5,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,25 +31,16 @@ public class EventBrowserProcessIT extends BrowserSupport {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-event-browser", PORT_BASE);
-        Path deploy = meterline.home.resolve("deploy");
-        Files.createDirectories(deploy);
-        Files.copy(Paths.get("../distribution/src/demo/deploy/meterline-demo.xml"), deploy.resolve("meterline-demo.xml"));
-        meterline.set("etc/org.meterline.demo.cfg", "simulatorPort", Integer.toString(PORT_BASE + 59));
-        meterline.set("etc/org.meterline.demo.cfg", "url", meterline.baseUrl() + "/meterline");
+        meterline = MeterlineProcess.unpackDemo("run-event-browser", PORT_BASE);
         meterline.start();
         demo().await("/events?from=2026-01-01&to=2026-01-02", 200, Duration.ofSeconds(120));
-        demo().await("/collection-tasks", 200, Duration.ofSeconds(120));
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < end && demo().get("/pocs?limit=1").json().get("total").asInt() < 60) {
-            Thread.sleep(500); // the demo data is still being written
-        }
+        meterline.awaitDemoData();
         browser = new Browser();
         collectEvents();
     }
 
     private static RestClient demo() {
-        return new RestClient(meterline.baseUrl() + "/api/v1", "demo", "demo1234");
+        return meterline.demo();
     }
 
     /** Relay off and on for SN000002, then the event logs of the demo grid's meters collected. */

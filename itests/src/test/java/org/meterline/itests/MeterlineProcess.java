@@ -52,6 +52,34 @@ final class MeterlineProcess implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Unpacks a fresh copy with the demo customer deployed (as the README's first command does), its
+     * simulated meters on {@code portBase + 59}.
+     */
+    static MeterlineProcess unpackDemo(String name, int portBase) throws IOException, InterruptedException {
+        MeterlineProcess p = unpack(name, portBase);
+        Path deploy = p.home.resolve("deploy");
+        Files.createDirectories(deploy);
+        Files.copy(Paths.get("../distribution/src/demo/deploy/meterline-demo.xml"), deploy.resolve("meterline-demo.xml"));
+        p.set("etc/org.meterline.demo.cfg", "simulatorPort", Integer.toString(portBase + 59));
+        p.set("etc/org.meterline.demo.cfg", "url", p.baseUrl() + "/meterline");
+        return p;
+    }
+
+    /** The REST API as the demo customer's admin. */
+    RestClient demo() {
+        return new RestClient(baseUrl() + "/api/v1", "demo", "demo1234");
+    }
+
+    /** Waits until collection answers and the demo data is written (its 60 POCs). */
+    void awaitDemoData() throws InterruptedException {
+        demo().await("/collection-tasks", 200, Duration.ofSeconds(120));
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < end && demo().get("/pocs?limit=1").json().get("total").asInt() < 60) {
+            Thread.sleep(500); // the demo data is still being written
+        }
+    }
+
     /** Sets a key in a configuration file, replacing its line or adding one. */
     void set(String file, String key, String value) throws IOException {
         Path path = home.resolve(file);
