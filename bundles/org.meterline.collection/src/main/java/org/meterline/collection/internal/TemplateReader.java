@@ -153,7 +153,12 @@ final class TemplateReader {
                 + deviation + " s"));
     }
 
+    /** The driver's quality as the store's (a switch: this runs for every value read). */
     private static Quality quality(org.meterline.driver.api.Quality q) {
-        return Quality.valueOf(q.name());
+        return switch (q) {
+            case GOOD -> Quality.GOOD;
+            case QUESTIONABLE -> Quality.QUESTIONABLE;
+            case BAD -> Quality.BAD;
+        };
     }
 }
