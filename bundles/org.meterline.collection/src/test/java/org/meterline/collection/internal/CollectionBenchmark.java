@@ -49,10 +49,14 @@ import org.meterline.simulator.SimulatedMeter;
 /**
  * A daily collection of many simulated meters (default 10,000), end to end: the collection routes read
  * the registers and one day of the 96 x 4-channel load profile of every meter through the real DLMS
- * driver and store them in the real readings store, on Derby and on PostgreSQL. In the same run: the
- * same reads as a plain driver loop (no routes, no store), an on-demand read every 50 ms during the
- * collection (its latency), and the same rows written through the store and through a raw JDBC batch
- * insert. Not a test: a main class that prints figures.
+ * driver and store them in the real readings store, on Derby and on PostgreSQL. Before that, in rounds
+ * (-Drounds, 5): the same reads as a raw jDLMS client loop and as a plain driver loop (no routes, no
+ * store), and the collection with the values discarded at the store (its reading side), each round's
+ * collection compared with the raw loop of the same round; the median of the rounds is the figure. An
+ * on-demand read every 50 ms runs during each collection (its latency), and the same rows are written
+ * through the store and through a raw JDBC batch insert. The simulated meters run in a JVM of their own
+ * ({@link SimulatorProcess}; -Dsimulator=inline for this one), so the CPU figures separate the head-end
+ * from the meters. Not a test: a main class that prints figures.
  *
  * <pre>
  * mvn -B -pl bundles/org.meterline.collection exec:java -Dexec.classpathScope=test \
@@ -90,48 +94,123 @@ public final class CollectionBenchmark {
                 threads, end.minus(Duration.ofDays(1)), end, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         long t = System.nanoTime();
-        try (Fleet fleet = Fleet.start(FleetSpec.of(meters, Integer.getInteger("port", 25059)).withName("bench")
-                .withSecurity(SecurityMode.NONE).withHistoryDays(2))) {
-            print("simulator: %,d meters on %d ports started in %.1f s%n", meters, fleet.ports().size(),
-                    (System.nanoTime() - t) / 1e9);
+        int port = Integer.getInteger("port", 25059);
+        // the simulator in a JVM of its own by default (-Dsimulator=inline: in this one): the measured JVM is the
+        // head-end's alone, and the simulator's garbage is collected elsewhere
+        boolean inline = "inline".equals(System.getProperty("simulator", "process"));
+        AutoCloseable simulator;
+        List<SimulatedMeter> fleet;
+        if (inline) {
+            Fleet f = Fleet.start(FleetSpec.of(meters, port).withName("bench").withSecurity(SecurityMode.NONE)
+                    .withHistoryDays(2));
+            simulator = f;
+            fleet = f.meters();
+            simulatorCpu = () -> 0L;
+        } else {
+            SimulatorProcess p = SimulatorProcess.start(meters, port, List.of(System.getProperty("simulatorJvm",
+                    "-Xmx4g -XX:+UseParallelGC").split(" ")));
+            simulator = p;
+            fleet = p.meters();
+            simulatorCpu = () -> p.cpu().toNanos();
+        }
+        try (simulator) {
+            print("simulator: %,d meters started in %.1f s, %s%n", meters, (System.nanoTime() - t) / 1e9,
+                    inline ? "in this JVM" : "in a JVM of its own");
             Map<Long, SimulatedMeter> byId = new HashMap<>();
             List<MeterSelector.Target> targets = new ArrayList<>();
             for (int i = 0; i < meters; i++) {
-                byId.put(1L + i, fleet.meters().get(i));
-                targets.add(new MeterSelector.Target(1L + i, fleet.meters().get(i).serialNumber(),
-                        1L + i / METERS_PER_MODULE));
+                byId.put(1L + i, fleet.get(i));
+                targets.add(new MeterSelector.Target(1L + i, fleet.get(i).serialNumber(), 1L + i / METERS_PER_MODULE));
             }
             MeterDriver driver = Configs.construct("org.meterline.driver.dlms.internal.DlmsDriver", MeterDriver.class,
                     Configs.of("org.meterline.driver.dlms.internal.Config", Map.of("profileDirectory", "",
                             "counterDirectory", work.resolve("counters").toString())));
 
-            // warm-up (class loading, JIT, first contact) with a tenth of the fleet, then the two loops
-            loop("warm-up", fleet.meters().subList(0, Math.max(1, meters / 10)), threads,
+            // warm-up (class loading, JIT, first contact): the loops with a tenth of the fleet, the collection with
+            // -DwarmUp (half) of it; the collection's code (Camel, Derby, the batcher) runs per meter and per batch, far
+            // less often than the DLMS code per value, and the JIT takes longer to finish with it
+            List<SimulatedMeter> tenth = fleet.subList(0, Math.max(1, meters / 10));
+            loop("warm-up", tenth, threads,
                     m -> RawJdlms.read(m, REGISTERS, PROFILE, end.minus(Duration.ofDays(1)), end, Duration.ofSeconds(20)),
                     m -> 0);
-            // the loops vary from run to run on shared cores: the best of -Drounds (2) passes of each is the yardstick
-            double raw = 0;
-            double loop = 0;
-            for (int r = 0, rounds = Integer.getInteger("rounds", 2); r < rounds; r++) {
-                raw = Math.max(raw, rawLoop(fleet, threads, end));
-                loop = Math.max(loop, driverLoop(fleet, driver, threads, end));
+            // one database for the outcomes of all values-discarded runs, as a running platform has one: a new
+            // embedded database per round would make Derby generate and the JIT compile its statements again each time
+            Database outcomes = Database.open("derby", work);
+            double warmUp = Double.parseDouble(System.getProperty("warmUp", "0.5"));
+            collect(outcomes, "warm-up", true, byId, targets.subList(0, Math.max(1, (int) (meters * warmUp))), driver,
+                    threads, end, 0);
+            // the reading side: rounds of the raw jDLMS loop, the driver loop and the collection with the values
+            // discarded at the store, side by side; on shared cores single passes vary by a third, so each round's
+            // collection is compared with the raw loop of the same round, and the median of the rounds is the figure
+            int rounds = Integer.getInteger("rounds", 5);
+            List<Double> ratios = new ArrayList<>();
+            List<Double> driverRatios = new ArrayList<>();
+            List<Double> raws = new ArrayList<>();
+            for (int r = 1; r <= rounds; r++) {
+                boolean last = r == rounds;
+                double raw = rawLoop(fleet, threads, end);
+                profile(last, "driver-loop");
+                double loop = driverLoop(fleet, driver, threads, end);
+                profile(last, null);
+                profile(last, "collection");
+                double collected = collect(outcomes, "round " + r + ": values discarded", true, byId, targets, driver,
+                        threads, end, raw);
+                profile(last, null);
+                raws.add(raw);
+                ratios.add(collected / raw);
+                driverRatios.add(loop / raw);
             }
-            print("best: raw jDLMS loop %,.0f values/s, driver loop %,.0f values/s; driver loop / raw jDLMS loop = %.2f%n",
-                    raw, loop, loop / raw);
-            // the collection's own warm-up (its classes, JIT) with a tenth of the fleet, as the loops had theirs
-            try (Database warm = Database.open("derby", work)) {
-                collect(warm, "warm-up", true, byId, targets.subList(0, Math.max(1, meters / 10)), driver, threads,
-                        end, raw);
-            }
-            try (Database outcomes = Database.open("derby", work)) {
-                collect(outcomes, "Derby (values discarded)", true, byId, targets, driver, threads, end, raw);
-            }
+            outcomes.close();
+            double raw = median(raws);
+            print("reading side, median of %d rounds: raw jDLMS loop %,.0f values/s; driver loop / raw jDLMS loop = %.2f;"
+                    + " collection (values discarded) / raw jDLMS loop = %.2f (rounds: %s)%n", rounds, raw,
+                    median(driverRatios), median(ratios), ratios.stream().map(x -> String.format(java.util.Locale.ROOT,
+                            "%.2f", x)).toList());
             for (String db : databases) {
                 try (Database database = Database.open(db.trim(), work)) {
                     collect(database, database.name(), false, byId, targets, driver, threads, end, raw);
                 }
             }
         }
+    }
+
+    /**
+     * With -DasyncProfiler=/path/to/libasyncProfiler.so (and its jar on the class path) the last round's driver
+     * loop and collection are CPU-profiled into collapsed stacks (-DprofileDir, default the temp folder): a
+     * developer's aid for finding where the collection's extra CPU goes. Starts with a name, stops with null.
+     */
+    private static void profile(boolean when, String name) {
+        String library = System.getProperty("asyncProfiler");
+        if (!when || library == null) {
+            return;
+        }
+        try {
+            Object profiler = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance", String.class)
+                    .invoke(null, library);
+            java.lang.reflect.Method execute = profiler.getClass().getMethod("execute", String.class);
+            if (name != null) {
+                profiling = Path.of(System.getProperty("profileDir", System.getProperty("java.io.tmpdir")),
+                        "collection-bench-" + name + ".collapsed");
+                execute.invoke(profiler, "start,event=cpu,interval=1ms,threads");
+            } else {
+                execute.invoke(profiler, "stop,collapsed,file=" + profiling);
+                print("CPU profile written to %s%n", profiling);
+            }
+        } catch (ReflectiveOperationException e) {
+            print("async-profiler not usable: %s%n", e);
+        }
+    }
+
+    private static Path profiling;
+
+    /** CPU time of the simulator's JVM so far (0 when it runs in this one, whose CPU then includes it). */
+    private static java.util.function.LongSupplier simulatorCpu = () -> 0L;
+
+    private static double median(List<Double> xs) {
+        List<Double> sorted = new ArrayList<>(xs);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Reads one meter in a pass; answers the values read, or -1 when it failed. */
@@ -150,8 +229,13 @@ public final class CollectionBenchmark {
         AtomicLong failures = new AtomicLong();
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
+        long sim0 = simulatorCpu.getAsLong();
+        long[] gc0 = gcAndJit();
+        Map<String, Long> threads0 = threadCpu();
+        Map<String, Long> threads1 = new HashMap<>();
         for (MeterRead pass : List.of(registers, profile)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(meters.size());
             for (SimulatedMeter m : meters) {
                 pool.execute(() -> {
                     try {
@@ -163,24 +247,30 @@ public final class CollectionBenchmark {
                         }
                     } catch (Exception e) {
                         failures.incrementAndGet();
+                    } finally {
+                        done.countDown();
                     }
                 });
             }
+            done.await();
+            threads1.putAll(threadCpu()); // the pool's threads while they live
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.HOURS);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
+        double sim = (simulatorCpu.getAsLong() - sim0) / 1e9;
         double rate = values.get() / seconds;
-        print("%s: %,d values, %d failures, %.1f s, %,.0f values/s; CPU %.1f s, %.2f us a value%n", name,
-                values.get(), failures.get(), seconds, rate, cpu, cpu * 1e6 / Math.max(1, values.get()));
+        print("%s: %,d values, %d failures, %.1f s, %,.0f values/s; CPU %s; %s%n", name, values.get(),
+                failures.get(), seconds, rate, cpuFigures(cpu, sim, values.get()), gcAndJitSince(gc0));
+        print("%s: CPU by thread: %s%n", name, byThreadGroup(threads0, threads1, cpu));
         return rate;
     }
 
     /** The driver loop: the same reads through the DLMS driver, no routes, no store. */
-    private static double driverLoop(Fleet fleet, MeterDriver driver, int threads, Instant end) throws Exception {
+    private static double driverLoop(List<SimulatedMeter> fleet, MeterDriver driver, int threads, Instant end) throws Exception {
         Instant from = end.minus(Duration.ofDays(1)).plusSeconds(1);
-        return loop("driver loop (no routes, no store)", fleet.meters(), threads, m -> {
+        return loop("driver loop (no routes, no store)", fleet, threads, m -> {
             Result<MeterSession> open = driver.open(settings(m));
             if (!open.isOk()) {
                 return -1;
@@ -201,10 +291,10 @@ public final class CollectionBenchmark {
     }
 
     /** The raw jDLMS client loop: the same requests with jDLMS alone. */
-    private static double rawLoop(Fleet fleet, int threads, Instant end) throws Exception {
+    private static double rawLoop(List<SimulatedMeter> fleet, int threads, Instant end) throws Exception {
         Instant from = end.minus(Duration.ofDays(1)).plusSeconds(1);
         Duration response = Duration.ofSeconds(20);
-        return loop("raw jDLMS loop (no driver, no routes, no store)", fleet.meters(), threads,
+        return loop("raw jDLMS loop (no driver, no routes, no store)", fleet, threads,
                 m -> RawJdlms.read(m, REGISTERS, null, from, end, response),
                 m -> RawJdlms.read(m, List.of(), PROFILE, from, end.plusSeconds(1), response));
     }
@@ -219,7 +309,7 @@ public final class CollectionBenchmark {
      * readings store counts the values handed to it and drops them (outcomes and runs are still
      * recorded in the database): the collection's reading side alone.
      */
-    private static void collect(Database db, String name, boolean discard, Map<Long, SimulatedMeter> byId,
+    private static double collect(Database db, String name, boolean discard, Map<Long, SimulatedMeter> byId,
             List<MeterSelector.Target> targets, MeterDriver driver, int threads, Instant end, double rawLoop)
             throws Exception {
         AtomicLong commits = new AtomicLong();
@@ -290,27 +380,38 @@ public final class CollectionBenchmark {
                 }, "on-demand");
                 long t0 = System.nanoTime();
                 long cpu0 = cpuNanos();
+                long sim0 = simulatorCpu.getAsLong();
+                Map<String, Long> threads0 = threadCpu();
+                long[] gc0 = gcAndJit();
                 onDemand.start();
                 TaskRun r1 = await(store, routes.launch(TENANT, registers, "bench", end));
                 TaskRun r2 = await(store, routes.launch(TENANT, profile, "bench", end));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpu = (cpuNanos() - cpu0) / 1e9;
+                double sim = (simulatorCpu.getAsLong() - sim0) / 1e9;
+                Map<String, Long> threads1 = threadCpu();
                 collecting.set(false);
                 onDemand.join();
                 long rows = discard ? handed.get() : db.count("ML_READING") - seeded;
                 double rate = rows / seconds;
                 print("%s collection: registers %d/%d meters, profile %d/%d meters; %,d values %s in "
                         + "%.1f s (%.1f min): %,.0f values/s, %,.0f commits/s, %.1f meters per store batch; "
-                        + "collection / raw jDLMS loop = %.2f; CPU of this JVM %.1f s, %.2f us a value%n",
+                        + "%sCPU %s%n",
                         name, r1.metersSucceeded(), r1.metersTotal(), r2.metersSucceeded(), r2.metersTotal(), rows,
                         discard ? "read" : "stored", seconds, seconds / 60, rate, commits.get() / seconds,
-                        routes.meanStoreBatch(), rate / rawLoop, cpu, cpu * 1e6 / Math.max(1, rows));
+                        routes.meanStoreBatch(), rawLoop > 0 ? String.format(java.util.Locale.ROOT,
+                                "%s / raw jDLMS loop = %.2f; ", discard ? "reading side" : "end to end (read and store)",
+                                rate / rawLoop) : "",
+                        cpuFigures(cpu, sim, rows));
+                print("%s CPU by thread: %s; %s%n", name, byThreadGroup(threads0, threads1, cpu),
+                        gcAndJitSince(gc0));
                 print("%s on-demand reads during the collection: %d, p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
                         name, latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.95),
                         percentile(latencies, 1.0));
                 if (!discard && !Boolean.getBoolean("skipStoreComparison")) {
                     storeVersusRaw(db, real, byId.size());
                 }
+                return rate;
             } finally {
                 routes.deactivate();
             }
@@ -327,7 +428,76 @@ public final class CollectionBenchmark {
         return rows.size();
     }
 
-    /** CPU time of this JVM (all threads: simulator, driver, routes, Derby; not a PostgreSQL server). */
+    /** "head-end JVM 30.1 s (7.7 us a value), simulator JVM …": the CPU a phase took, per value. */
+    private static String cpuFigures(double cpu, double simulator, long values) {
+        long n = Math.max(1, values);
+        if (simulator <= 0) {
+            return String.format(java.util.Locale.ROOT, "of this JVM (head-end and simulator) %.1f s, %.2f us a value",
+                    cpu, cpu * 1e6 / n);
+        }
+        return String.format(java.util.Locale.ROOT, "head-end JVM %.1f s (%.2f us a value), simulator JVM %.1f s "
+                + "(%.2f us a value)", cpu, cpu * 1e6 / n, simulator, simulator * 1e6 / n);
+    }
+
+    /** Collections so far, their time (ms) and the JIT's compilation time (ms). */
+    private static long[] gcAndJit() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis, java.lang.management.ManagementFactory.getCompilationMXBean()
+                .getTotalCompilationTime()};
+    }
+
+    private static String gcAndJitSince(long[] before) {
+        long[] now = gcAndJit();
+        return String.format(java.util.Locale.ROOT, "GC %d collections %.1f s, JIT %.1f s", now[0] - before[0],
+                (now[1] - before[1]) / 1e3, (now[2] - before[2]) / 1e3);
+    }
+
+    /** CPU time of each live thread of this JVM, by "name#id". */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new HashMap<>();
+        for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (ti != null) {
+                long ns = mx.getThreadCpuTime(ti.getThreadId());
+                if (ns > 0) {
+                    out.put(ti.getThreadName() + "#" + ti.getThreadId(), ns);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "read threads 9.1 s, store threads 4.0 s, …, other (GC, JIT, ended threads) 3.2 s": what a phase's CPU
+     * went to, threads grouped by their names without numbers.
+     */
+    private static String byThreadGroup(Map<String, Long> before, Map<String, Long> after, double cpuSeconds) {
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        long sum = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d > 0) {
+                String name = e.getKey().substring(0, e.getKey().lastIndexOf('#')).replaceAll("[0-9]+", "N");
+                groups.merge(name, d, Long::sum);
+                sum += d;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= 50_000_000L)
+                .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "%s %.1f s, ", e.getKey(),
+                        e.getValue() / 1e9)));
+        return out.append(String.format(java.util.Locale.ROOT, "other (GC, JIT, ended threads) %.1f s",
+                cpuSeconds - sum / 1e9)).toString();
+    }
+
+    /** CPU time of this JVM (all threads: driver, routes, Derby, the simulator when inline; not a PostgreSQL server). */
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -437,10 +607,12 @@ public final class CollectionBenchmark {
         return sorted.get(Math.max(0, i)) / 1e6;
     }
 
+    private static final AtomicLong TASKS = new AtomicLong();
+
     private static long task(CollectionStore store, TaskTemplate template) {
         return store.inTenant(TENANT, em -> {
             TaskEntity t = new TaskEntity();
-            t.name = template.id() + "-bench";
+            t.name = template.id() + "-bench-" + TASKS.incrementAndGet(); // rounds share a database
             t.template = template;
             t.gridId = 1;
             t.startTime = Instant.now().truncatedTo(ChronoUnit.SECONDS);
