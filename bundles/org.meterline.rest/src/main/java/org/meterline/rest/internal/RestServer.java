@@ -20,6 +20,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.openapi.OpenApiFeature;
 import org.apache.cxf.jaxrs.swagger.ui.SwaggerUiConfig;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.meterline.core.api.JaasLogin;
 import org.meterline.rest.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -41,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * {@code openapi.json} and Swagger UI at {@code api-docs}. When resources come or go, the
  * endpoint is rebuilt shortly after, so a capability's REST API appears and disappears with its
  * bundle.
+ *
+ * <p>The endpoint is published into the HTTP transport that CXF's OSGi servlet serves (the
+ * {@link HTTPTransportFactory} service of cxf-rt-transports-http), not into whatever transport the
+ * default bus happens to hold: a bus that first needed HTTP before that service was registered, or
+ * that outlived a refresh of the transport bundle, carries a private transport of its own, and an
+ * endpoint published there answers CXF's "No service was found" 404 forever. When the transport
+ * bundle goes, this component goes with it and comes back with the new one.
  */
 @Component(immediate = true, service = {}, configurationPid = "org.meterline.rest")
 @Designate(ocd = RestServer.Config.class)
@@ -70,6 +78,10 @@ public class RestServer {
     private volatile boolean active;
     private ScheduledFuture<?> pending;
     private Server server;
+
+    /** The transport CXF's servlet serves (static: a new one restarts this component). */
+    @Reference
+    private HTTPTransportFactory transport;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addResource(RestResource resource) {
@@ -125,6 +137,7 @@ public class RestServer {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress(config.address());
+            factory.setDestinationFactory(transport);
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(jsonProvider(), new ProblemMapper(),
                     new AuthenticationFilter(RestServer::login, config.authCacheSeconds() * 1000L)));
