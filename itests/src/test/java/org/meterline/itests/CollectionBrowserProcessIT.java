@@ -24,7 +24,7 @@ public class CollectionBrowserProcessIT extends BrowserSupport {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpackDemo("run-collection-browser", 37000);
+        meterline = MeterlineProcess.unpackDemo("run-collection-browser", 24000);
         meterline.start();
         meterline.awaitDemoData();
         browser = new Browser();

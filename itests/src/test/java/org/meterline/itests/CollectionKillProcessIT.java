@@ -64,7 +64,7 @@ public class CollectionKillProcessIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpackDemo("run-collection-kill", 39000);
+        meterline = MeterlineProcess.unpackDemo("run-collection-kill", 27000);
         // two meters at a time, so the run is still going when it is killed
         meterline.set("etc/org.meterline.collection.cfg", "readThreads", "2");
         meterline.set("etc/org.meterline.collection.cfg", "retryDelayMillis", "200");

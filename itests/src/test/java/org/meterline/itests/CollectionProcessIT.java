@@ -26,7 +26,7 @@ public class CollectionProcessIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpackDemo("run-collection", 36000);
+        meterline = MeterlineProcess.unpackDemo("run-collection", 23000);
         // quick retries, so the fault case stays short
         meterline.set("etc/org.meterline.collection.cfg", "retryDelayMillis", "200");
         meterline.set("etc/org.meterline.collection.cfg", "retryMaxDelayMillis", "1000");

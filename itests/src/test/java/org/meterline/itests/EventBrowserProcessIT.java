@@ -27,7 +27,7 @@ import org.openqa.selenium.WebElement;
  */
 public class EventBrowserProcessIT extends BrowserSupport {
 
-    private static final int PORT_BASE = 38000;
+    private static final int PORT_BASE = 26000;
 
     @BeforeClass
     public static void start() throws Exception {

@@ -39,7 +39,7 @@ public abstract class MeterlineExam {
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "11098"),
             editConfigurationFilePut("etc/org.meterline.tenant.cfg", "adminPassword", ADMIN_PASSWORD),
             editConfigurationFilePut("etc/org.meterline.tenant.cfg", "bcryptCost", "4"),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),

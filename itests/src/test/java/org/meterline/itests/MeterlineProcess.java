@@ -30,8 +30,19 @@ final class MeterlineProcess implements AutoCloseable {
         this.sshPort = sshPort;
     }
 
-    /** Unpacks a fresh copy of the distribution and sets its ports and admin password. */
+    /** Ports from here up are Linux's ephemeral ports (ip_local_port_range): any outgoing socket may hold one. */
+    static final int EPHEMERAL_PORTS = 32768;
+
+    /**
+     * Unpacks a fresh copy of the distribution and sets its ports (from {@code portBase}: +59 the demo's
+     * meters, +98/+99 RMI, +101 ssh, +181 HTTP) and admin password. All of them must lie below the ephemeral
+     * range: a demo fleet once failed to bind because a client socket of another process held its port.
+     */
     static MeterlineProcess unpack(String name, int portBase) throws IOException, InterruptedException {
+        if (portBase + 181 >= EPHEMERAL_PORTS) {
+            throw new IllegalArgumentException("port base " + portBase + " reaches into the ephemeral ports ("
+                    + EPHEMERAL_PORTS + " and up)");
+        }
         Path dir = Paths.get("target", name).toAbsolutePath();
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -15,12 +15,12 @@ import org.openqa.selenium.By;
  */
 public class OperationBrowserProcessIT extends BrowserSupport {
 
-    private static final int SIM_PORT = 33559;
+    private static final int SIM_PORT = 21559;
     private static OperationFixture fixture;
 
     @BeforeClass
     public static void start() throws Exception {
-        meterline = MeterlineProcess.unpack("run-operation-browser", 33000);
+        meterline = MeterlineProcess.unpack("run-operation-browser", 21000);
         OperationFixture.installSimulator(meterline);
         meterline.start();
         meterline.admin().await("/operations", 200, java.time.Duration.ofSeconds(60));

@@ -34,7 +34,7 @@ public class PostgreSqlProcessIT {
         pg = PgServer.obtain(false);
         pg.dropSchema(SCHEMA);
         database = pg.newSchema(SCHEMA);
-        meterline = MeterlineProcess.unpack("run-postgresql", 35000);
+        meterline = MeterlineProcess.unpack("run-postgresql", 22000);
         String url = pg.url() + (pg.url().contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
         String user;
         try (Connection c = database.getConnection()) {
