@@ -22,11 +22,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and last contact; MOD-0007, reached through SN000007 only, has no signal and is offline; the selected
  * MOD-0001's history is drawn by uPlot (its canvas has a size, the chart element says how many points it got)
  * beside the table of readings. Data Analysis → Meter Reading Statistics shows today's success rate per task
- * and SN000007 failed with its reason. Screenshots in target/screenshots/netmon-*.png.
+ * and SN000007 failed with its reason. Screenshots in target/screenshots/netmon-*.png. The same over REST
+ * ({@code /network-monitor}): the demo customer's modules and history, input errors by field, nothing for
+ * another customer, 401 without a valid login.
  */
 public class NetworkMonitorBrowserProcessIT extends BrowserSupport {
 
-    private static final int PORT_BASE = 40000;
+    private static final int PORT_BASE = 29000;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -139,6 +141,10 @@ public class NetworkMonitorBrowserProcessIT extends BrowserSupport {
         assertEquals(chart.toString(), "1", chart.get("series"));
         assertEquals(chart.toString(), "2", chart.get("points"));
         assertTrue(chart.toString(), String.valueOf(chart.get("legend")).contains("Signal MOD-0001"));
+        // the cursor is not over the chart: the legend shows the newest value, not "--"
+        assertTrue(chart.toString(), String.valueOf(chart.get("legend")).matches("(?s).*-\\d+ dBm.*"));
+        assertTrue(chart.toString(), String.valueOf(chart.get("legend"))
+                .matches("(?s).*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d.*"));
         browser.screenshot("netmon-02-history-chart");
 
         // a module reached through the silent meter only: no signal, offline, never reached; an empty chart
@@ -168,5 +174,42 @@ public class NetworkMonitorBrowserProcessIT extends BrowserSupport {
         assertTrue(failed, failed.contains("SN000007"));
         assertTrue(failed, failed.contains("TIMEOUT"));
         browser.screenshot("netmon-04-statistics");
+    }
+
+    @Test
+    public void networkMonitorOverRestAnswersOnlyItsCustomer() throws Exception {
+        JsonNode page = demo().get("/network-monitor/modules?q=MOD-0001").json();
+        assertEquals(page.toString(), 1, page.get("total").asInt());
+        JsonNode module = page.get("items").get(0);
+        assertEquals(module.toString(), "MOD-0001", module.get("serialNumber").asText());
+        assertTrue(module.toString(), module.get("online").asBoolean());
+        int dbm = module.get("signalDbm").asInt();
+        assertTrue(module.toString(), dbm < 0 && dbm >= -113);
+        long id = module.get("moduleId").asLong();
+        JsonNode history = demo().get("/network-monitor/modules/" + id + "/history").json();
+        assertEquals(history.toString(), 2, history.size());
+        assertEquals(history.toString(), "SN000001", history.get(0).get("meterSerial").asText());
+
+        JsonNode silent = demo().get("/network-monitor/modules?q=MOD-0007").json().get("items").get(0);
+        assertTrue(silent.toString(), silent.get("signalDbm").isNull());
+        assertEquals(silent.toString(), false, silent.get("online").asBoolean());
+
+        RestClient.Response bad = demo().get("/network-monitor/modules/" + id + "/history?from=yesterday");
+        assertEquals(bad.toString(), 400, bad.status());
+        assertEquals(bad.toString(), "from", bad.json().get("errors").get(0).get("field").asText());
+        RestClient.Response tooLong = demo().get("/network-monitor/modules/" + id
+                + "/history?from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z");
+        assertEquals(tooLong.toString(), 400, tooLong.status());
+        assertEquals(tooLong.toString(), "to", tooLong.json().get("errors").get(0).get("field").asText());
+
+        // another customer sees no module, and not the demo's history by its address
+        RestClient admin = meterline.admin();
+        RestClient.Response other = admin.post("/customers", "{\"code\":\"NMX\",\"name\":\"NMX Utility\","
+                + "\"username\":\"nmx-admin\",\"password\":\"nmx-password\"}");
+        assertEquals(other.toString(), 201, other.status());
+        RestClient nmx = admin.as("nmx-admin", "nmx-password");
+        assertEquals(0, nmx.get("/network-monitor/modules").json().get("total").asInt());
+        assertEquals(404, nmx.get("/network-monitor/modules/" + id + "/history").status());
+        assertEquals(401, demo().as("demo", "not-the-password").get("/network-monitor/modules").status());
     }
 }

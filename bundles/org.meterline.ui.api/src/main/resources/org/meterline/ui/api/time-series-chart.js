@@ -1,7 +1,8 @@
 /*
  * The browser side of org.meterline.ui.api.TimeSeriesChart: uPlot on a canvas. Each state change draws the
  * chart anew (series, y label, time range); a resize of the component resizes the plot. The element carries
- * data-series (number of series) and data-points (values drawn, gaps not counted) for browser tests.
+ * data-series (number of series) and data-points (values drawn, gaps not counted) for browser tests. The
+ * legend shows the values under the cursor, and the newest values while the cursor is elsewhere.
  */
 window.org_meterline_ui_api_TimeSeriesChart = function () {
     var self = this;
@@ -49,6 +50,28 @@ window.org_meterline_ui_api_TimeSeriesChart = function () {
             return false;
         }
         return (idxs[1] - idxs[0] + 1) * 4 <= u.bbox.width / (window.devicePixelRatio || 1);
+    }
+
+    // the index of the newest time at which any series has a value, or null
+    function newest(u) {
+        for (var i = u.data[0].length - 1; i >= 0; i--) {
+            for (var s = 1; s < u.data.length; s++) {
+                if (u.data[s][i] != null) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    // while the cursor is not over the plot the legend shows the newest values instead of "--"
+    function legendAtNewest(u) {
+        if (u.cursor.idx == null) {
+            var i = newest(u);
+            if (i != null) {
+                u.setLegend({idx: i}, false);
+            }
+        }
     }
 
     function data(series) {
@@ -120,7 +143,12 @@ window.org_meterline_ui_api_TimeSeriesChart = function () {
                     values: function (u, ticks) { return ticks.map(function (t) { return format(t, null); }); }
                 }
             ],
-            series: [{}].concat(series.map(function (s, i) {
+            hooks: {
+                ready: [legendAtNewest],
+                setCursor: [legendAtNewest]
+            },
+            // the legend's time as the grids show times (24 h), not uPlot's default with am/pm
+            series: [{value: '{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}'}].concat(series.map(function (s, i) {
                 return {
                     label: s.name,
                     stroke: COLORS[i % COLORS.length],
