@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,7 +80,7 @@ public class CollectionRoutes implements RunLauncher {
     private final Map<Long, Semaphore> modules = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> remaining = new ConcurrentHashMap<>();
     /** Per LOAD_PROFILE run: the meters whose previous run ended at this period's start (no gap to fill). */
-    private final Map<Long, java.util.Set<Long>> continuing = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Long>> continuing = new ConcurrentHashMap<>();
     private final AtomicInteger reading = new AtomicInteger();
     private final AtomicInteger maxReading = new AtomicInteger();
     private final Map<Long, AtomicInteger> moduleReading = new ConcurrentHashMap<>();
@@ -302,19 +303,14 @@ public class CollectionRoutes implements RunLauncher {
     }
 
     /**
-     * Where the load profile read starts: just after the meter's last stored interval (gap fill), if one is
-     * stored within {@code gapFillMaxDays} before the run's period; otherwise just after the period's start
-     * (intervals are stamped with their end, so the run reads those ending in (start, end]).
-     */
-    /**
      * The run's meters that hold the profile interval ending at the period's start (the one their previous run
      * ended with): one query for all, so that the usual, gap-free meter needs no lookup of its own. Empty when
      * the period does not start on the capture period, or when the query fails (each meter then looks itself).
      */
-    private java.util.Set<Long> continuing(RunStart rs, List<MeterSelector.Target> targets) {
+    private Set<Long> continuing(RunStart rs, List<MeterSelector.Target> targets) {
         if (rs.periodStart().getNano() != 0
                 || rs.periodStart().getEpochSecond() % TemplateReader.CAPTURE_PERIOD.getSeconds() != 0) {
-            return java.util.Set.of();
+            return Set.of();
         }
         try {
             return readings.metersWithReadingAt(system(rs.tenantId()),
@@ -323,16 +319,22 @@ public class CollectionRoutes implements RunLauncher {
         } catch (RuntimeException e) {
             LOG.info("Run {}: looking up where the meters' profiles continue failed ({}); each meter looks itself",
                     rs.runId(), e.toString());
-            return java.util.Set.of();
+            return Set.of();
         }
     }
 
+    /**
+     * Where the load profile read starts: just after the meter's last stored interval (gap fill), if one is
+     * stored within {@code gapFillMaxDays} before the run's period; otherwise just after the period's start
+     * (intervals are stamped with their end, so the run reads those ending in (start, end]).
+     */
     Instant profileFrom(Caller caller, MeterJob job) {
-        if (continuing.getOrDefault(job.runId(), java.util.Set.of()).contains(job.meterId())) {
-            return job.periodStart().plusSeconds(1);
-        }
-        // the usual case first, cheaply: an interval stored within the run's own period means no gap
         Instant noGap = job.periodStart().plusSeconds(1);
+        // the meter ended its previous run with the interval at this period's start (looked up once per run)
+        if (continuing.getOrDefault(job.runId(), Set.of()).contains(job.meterId())) {
+            return noGap;
+        }
+        // else, still cheaply: an interval stored within the run's own period means no gap
         if (lastInterval(caller, job.meterId(), job.periodStart(), job.periodEnd().plusSeconds(1)) != null) {
             return noGap;
         }

@@ -91,20 +91,15 @@ final class ReadingWriter {
                 int inserted = ps.executeUpdate();
                 return new WriteOutcome(inserted, n - inserted);
             }
-            Map<Long, Integer> missing = countByMeter(chunk);
-            int inserted = 0;
+            Map<Long, Integer> inserted = new java.util.HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    missing.merge(rs.getLong(1), -1, Integer::sum);
-                    inserted++;
+                    inserted.merge(rs.getLong(1), 1, Integer::sum);
                 }
             }
-            missing.forEach((meter, left) -> {
-                if (left > 0) {
-                    present.merge(meter, left, Integer::sum);
-                }
-            });
-            return new WriteOutcome(inserted, n - inserted);
+            countNotWritten(present, chunk, inserted);
+            int written = inserted.values().stream().mapToInt(Integer::intValue).sum();
+            return new WriteOutcome(written, n - written);
         } finally {
             for (Array a : arrays) {
                 a.free();
@@ -124,13 +119,7 @@ final class ReadingWriter {
                     List<Reading> fresh = withoutStored(c, tenantId, pending, utc);
                     alreadyThere += pending.size() - fresh.size();
                     if (present != null) {
-                        Map<Long, Integer> dropped = countByMeter(pending);
-                        countByMeter(fresh).forEach((meter, kept) -> dropped.merge(meter, -kept, Integer::sum));
-                        dropped.forEach((meter, n) -> {
-                            if (n > 0) {
-                                present.merge(meter, n, Integer::sum);
-                            }
-                        });
+                        countNotWritten(present, pending, countByMeter(fresh));
                     }
                     pending = fresh;
                     if (pending.isEmpty()) {
@@ -160,7 +149,17 @@ final class ReadingWriter {
         return new WriteOutcome(written, alreadyThere);
     }
 
-    static Map<Long, Integer> countByMeter(List<Reading> rows) {
+    /** Adds to {@code present}, per meter, how many of {@code offered} are not among the {@code kept} counts. */
+    private static void countNotWritten(Map<Long, Integer> present, List<Reading> offered, Map<Long, Integer> kept) {
+        countByMeter(offered).forEach((meter, n) -> {
+            int notWritten = n - kept.getOrDefault(meter, 0);
+            if (notWritten > 0) {
+                present.merge(meter, notWritten, Integer::sum);
+            }
+        });
+    }
+
+        static Map<Long, Integer> countByMeter(List<Reading> rows) {
         Map<Long, Integer> out = new java.util.HashMap<>();
         for (Reading r : rows) {
             out.merge(r.meterId(), 1, Integer::sum);
